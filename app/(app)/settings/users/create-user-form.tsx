@@ -1,0 +1,99 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { createUserAction } from "./actions";
+import { TextField } from "@/components/ui/text-field";
+import { Button } from "@/components/ui/button";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+
+type FieldErrors = Partial<Record<"name" | "email" | "role" | "password", string[]>>;
+
+export function CreateUserForm() {
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [role, setRole] = useState<Role>("editor");
+
+  function submit(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const input = { name: data.get("name"), email: data.get("email"), role: data.get("role"), password: data.get("password") };
+    startTransition(async () => {
+      const result = await createUserAction(input);
+      if (result.ok) {
+        setErrors({});
+        setMessage({ tone: "success", text: `${result.value.name} can now sign in as ${ROLE_LABELS[result.value.role]}.` });
+        form.reset();
+        setRole("editor");
+        return;
+      }
+      const error = result.error;
+      if (error.code === "invalid") {
+        setErrors(error.fields);
+        setMessage({ tone: "error", text: error.message });
+      } else if (error.code === "email-taken") {
+        setErrors({ email: ["Someone already uses this email."] });
+        setMessage(null);
+      } else {
+        setMessage({ tone: "error", text: "message" in error ? error.message : "Could not create the user." });
+      }
+    });
+  }
+
+  return (
+    <form
+      aria-label="Add a person"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(event.currentTarget);
+      }}
+      className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
+    >
+      <h2 className="text-base font-semibold sm:col-span-2">Add a person</h2>
+      {message ? (
+        <div
+          role={message.tone === "error" ? "alert" : "status"}
+          className={`rounded-md px-3 py-2 text-sm sm:col-span-2 ${
+            message.tone === "error" ? "border border-red-200 bg-red-50 text-red-800" : "border border-brand-100 bg-brand-50 text-brand-800"
+          }`}
+        >
+          {message.text}
+        </div>
+      ) : null}
+      <TextField label="Name" name="name" autoComplete="off" error={errors.name?.[0]} />
+      <TextField label="Email" name="email" type="email" autoComplete="off" error={errors.email?.[0]} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="new-user-role" className="text-sm font-medium text-slate-700">
+          Role
+        </label>
+        <select
+          id="new-user-role"
+          name="role"
+          value={role}
+          onChange={(event) => setRole(event.target.value as Role)}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          {ROLES.map((option) => (
+            <option key={option} value={option}>
+              {ROLE_LABELS[option]}
+            </option>
+          ))}
+        </select>
+        <p className="text-xs text-slate-500">{ROLE_DESCRIPTIONS[role]}</p>
+      </div>
+      <TextField
+        label="Temporary password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 10 characters. Share it with them privately."
+        error={errors.password?.[0]}
+      />
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Adding…" : "Add person"}
+        </Button>
+      </div>
+    </form>
+  );
+}
