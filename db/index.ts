@@ -1,5 +1,5 @@
 import "server-only";
-import { connectOptionsFromEnv, openDatabase, type DatabaseHandle } from "./connect";
+import { connectOptionsFromEnv, openDatabase, type DatabaseHandle, type Tx } from "./connect";
 import { seedDatabase, type SeedResult } from "./seed";
 import { resolveAuthSecret } from "@/lib/server/auth-secret";
 
@@ -23,7 +23,7 @@ export async function getDb() {
 }
 
 /** Tests and scripts install their own database (e.g. in-memory PGlite). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function installDatabase(handle: DatabaseHandle): void {
   holder.handle = Promise.resolve(handle);
 }
 
@@ -44,4 +44,10 @@ function reportSeed(result: SeedResult): void {
     "",
   ];
   console.log(lines.join("\n"));
+}
+
+/** Runs `work` in one transaction on the process's database; only the outermost caller opens one. */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(work);
 }

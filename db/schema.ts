@@ -288,3 +288,43 @@ export const auditLog = pgTable(
   ],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const bookingStatusEnum = pgEnum("booking_status", ["booked", "cancelled"]);
+
+/** Appointments made by the scheduling pattern; one booking per slot of a flow. */
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: id(),
+    reference: text("reference").notNull().unique(),
+    flowId: uuid("flow_id").references(() => flows.id),
+    conversationId: uuid("conversation_id").references(() => conversations.id),
+    customerPhone: text("customer_phone").notNull(),
+    slotId: text("slot_id").notNull(),
+    slotLabel: text("slot_label").notNull(),
+    status: bookingStatusEnum("status").notNull().default("booked"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("bookings_flow_id_slot_id_booked_uq")
+      .on(t.flowId, t.slotId)
+      .where(sql`${t.status} = 'booked'`),
+  ],
+);
+export type Booking = typeof bookings.$inferSelect;
+
+/** Out-of-band notices to the customer that do not go over WhatsApp, e.g. one-time codes (shown by the simulator). */
+export const customerNotices = pgTable(
+  "customer_notices",
+  {
+    id: id(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("customer_notices_conversation_id_idx").on(t.conversationId)],
+);

@@ -26,7 +26,7 @@ export const SIMULATOR_PHONE_NUMBER_ID = "simulator";
  */
 export async function seedDatabase(
   db: Db,
-  options: { authSecret: string; env?: NodeJS.ProcessEnv },
+  options: { authSecret: string; env?: Readonly<Record<string, string | undefined>> },
 ): Promise<SeedResult> {
   const env = options.env ?? process.env;
   return db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "@/test/databases";
-import { useDatabase } from "../index";
+import { installDatabase } from "../index";
 import { seedDatabase } from "../seed";
 import { changeUserRole, createUser, getUserByEmail, listUsers, setUserActive } from "./users";
 import { checkCredentials, SIGN_IN_LIMITS } from "./sign-in";
@@ -14,7 +14,7 @@ describe.each(testDatabases())("users and sign-in on $kind", ({ open }) => {
   beforeAll(async () => {
     const handle = await open();
     drop = handle.drop;
-    useDatabase(handle);
+    installDatabase(handle);
     await seedDatabase(handle.db, { authSecret: "test-secret", env: { ADMIN_PASSWORD: "admin-password-1" } });
     const row = await getUserByEmail("admin@threadline.local");
     if (!row) throw new Error("seed created no admin");

@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db/index";
 import { DatabaseUnavailableError } from "@/db/connect";
+import { startOutboxSender } from "@/runtime/outbox";
 
 export async function startServerProcess(): Promise<void> {
   try {
@@ -10,4 +11,5 @@ export async function startServerProcess(): Promise<void> {
     console.error(`Threadline cannot start: ${reason}`);
     process.exit(1);
   }
+  if (process.env.OUTBOX_SENDER !== "off") startOutboxSender();
 }
