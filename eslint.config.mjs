@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts",
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".test-output/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts",
       "db/migrations/**", "**/*.mjs"],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -69,6 +69,7 @@ export default defineConfig({
       // The e2e run uses the embedded database in a fresh directory, whatever DATABASE_URL the shell has.
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
       AUTH_SECRET: "",
     },
   },

@@ -22,7 +22,7 @@ function newestMtime(entry) {
   return newest;
 }
 
-const buildId = path.join(root, ".next", "BUILD_ID");
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(root, entry))));
 if (builtAt < sourcesAt) {
