@@ -1,16 +1,7 @@
-import { FLOW_SCHEMA_VERSION, flowDocumentSchema, type FlowDocument } from "@/lib/flow/flow-document";
+import { completeSupportDeskTemplate } from "@/lib/flow/templates";
+import type { FlowDocument } from "@/lib/flow/flow-document";
 
-/** The flow a fresh install starts with. */
+/** The flow a fresh install starts with: the Complete support desk, live on the default channel. */
 export function demoFlowDocument(): FlowDocument {
-  return flowDocumentSchema.parse({
-    schemaVersion: FLOW_SCHEMA_VERSION,
-    name: "Complete support desk",
-    description: "Greets the customer and hands over to the team.",
-    settings: { defaultHandoffNodeId: "handoff" },
-    nodes: [
-      { id: "start", type: "start", position: { x: 0, y: 0 }, data: { greeting: "Hi! I'm the Threadline assistant." } },
-      { id: "handoff", type: "handoff", position: { x: 320, y: 0 }, data: {} },
-    ],
-    edges: [{ id: "e-start", source: "start", sourcePort: "next", target: "handoff" }],
-  });
+  return completeSupportDeskTemplate.build();
 }
