@@ -2,16 +2,19 @@
  * Flows as code: `npm run flow -- <command>`.
  *   validate <flow.json>             the publish validator's issues in plain words; exit 1 on errors
  *   templates <dir>                  write every product template as <dir>/<id>.json
- *   test <flow.json> <conv.json>     scripted conversation (not here yet: see `commands.test`)
+ *   test <flow.json> <conv.json>     play scripted conversations; prints the transcript and `N passed, N failed`
  * Exit codes: 0 fine, 1 the flow (or conversation) has errors, 2 wrong usage or unreadable file.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exportFlowJson, readFlowJsonValue } from "../lib/flow/flow-json";
+import { exportFlowJson, parseFlowJson, readFlowJsonValue } from "../lib/flow/flow-json";
+import { parseConversationCases } from "../lib/flow/conversation-case";
+import { runConversationCase } from "../runtime/flow-test/run-conversation-case";
+import { createLanguageUnderstanding } from "../runtime/nlu";
 import { templates } from "../lib/flow/templates";
 import { validateFlow, type Issue } from "../lib/flow/validate-flow";
 
-type Command = (args: readonly string[]) => number;
+type Command = (args: readonly string[]) => number | Promise<number>;
 
 const USAGE = `Usage: npm run flow -- <command>
   validate <flow.json>              check a flow the way publishing does
@@ -89,17 +92,54 @@ const writeTemplates: Command = (args) => {
   return 0;
 };
 
-/** Every subcommand. The scripted-conversation runner plugs in as `test` once the engine lands. */
+const runTests: Command = async (args) => {
+  const [flowPath, casesPath] = args;
+  if (flowPath === undefined || casesPath === undefined || args.length !== 2) {
+    console.error(USAGE);
+    return 2;
+  }
+  const flowText = readText(flowPath);
+  const casesText = readText(casesPath);
+  if (flowText === undefined || casesText === undefined) return 2;
+  const flow = parseFlowJson(flowText);
+  if (!flow.ok) {
+    console.log(`${flowPath} is not a valid flow:`);
+    for (const problem of flow.error) console.log(`  ${problem.path === "" ? "" : `${problem.path}: `}${problem.message}`);
+    return 1;
+  }
+  const cases = parseConversationCases(casesText);
+  if (!cases.ok) {
+    console.log(`${casesPath} is not a valid conversation file:`);
+    for (const problem of cases.error) console.log(`  ${problem.path === "" ? "" : `${problem.path}: `}${problem.message}`);
+    return 1;
+  }
+  const nlu = createLanguageUnderstanding();
+  let passed = 0;
+  let failed = 0;
+  for (const testCase of cases.value) {
+    const report = await runConversationCase(flow.value, testCase, { nlu });
+    console.log(`\n${report.passed ? "✓" : "✗"} ${report.name}`);
+    for (const stepReport of report.steps) {
+      console.log(`  customer: ${stepReport.said}`);
+      for (const reply of stepReport.replies) console.log(`  bot:      ${reply.replaceAll("\n", "\n            ")}`);
+      for (const failure of stepReport.failures) console.log(`  ✗ step ${stepReport.index}: ${failure}`);
+    }
+    if (report.outcomeFailure) console.log(`  ✗ ${report.outcomeFailure}`);
+    if (report.passed) passed += 1;
+    else failed += 1;
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+};
+
+/** Every subcommand. */
 const commands: Record<string, Command> = {
   validate,
   templates: writeTemplates,
-  test: () => {
-    console.error("`flow test` is not available yet: it arrives with the conversation runner.");
-    return 2;
-  },
+  test: runTests,
 };
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
@@ -109,4 +149,4 @@ function main(argv: readonly string[]): number {
   return command(args);
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
