@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testDatabases } from "@/test/databases";
 import {
@@ -57,6 +60,7 @@ describe.each(testDatabases())("the WhatsApp pipeline on $kind", ({ open }) => {
   let graph: FakeGraph;
 
   beforeAll(async () => {
+    process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "threadline-inbound-"));
     graph = await startFakeGraph({ port: 0 });
     handle = await open();
     await prepareWorld(handle, { graphUrl: graph.url, flow: echoFlow() });
@@ -237,6 +241,26 @@ describe.each(testDatabases())("the WhatsApp pipeline on $kind", ({ open }) => {
     expect(whileDown.status).toBe(503);
     expect(redelivered.status).toBe(200);
     expect((await transcriptOf(handle, "15550001012")).filter((line) => line.author === "customer")).toHaveLength(1);
+  });
+
+  it("downloads a customer's photo from Graph, checks its hash and keeps it under the data directory", async () => {
+    const bytes = Buffer.from("fake jpeg bytes");
+    graph.addMedia("media-1", bytes, "image/jpeg");
+    await receiveDelivery(delivery([text("15550001016", "hi")]));
+    const photo: WebhookMessageSpec = {
+      from: "15550001016",
+      id: wamid(),
+      timestamp: now(),
+      content: { type: "image", mediaId: "media-1", mimeType: "image/jpeg", caption: "receipt" },
+    };
+
+    await receiveDelivery(delivery([photo]));
+
+    const stored = (await transcriptOf(handle, "15550001016")).find((line) => line.author === "customer" && line.text.startsWith("[image"));
+    const content = stored?.content as { sizeBytes?: number; storedAs?: string; sha256?: string };
+    expect(content.sizeBytes).toBe(bytes.length);
+    const file = path.join(process.env.DATA_DIR ?? "", content.storedAs ?? "missing");
+    expect(existsSync(file) && readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it("stores reactions without answering them", async () => {

@@ -15,7 +15,15 @@ import {
   type ConversationUpdate,
   type NewMessage,
 } from "@/db/queries/conversations";
-import { conversationStateSchema, step, type ConversationState, type EngineInput, type StepResult } from "@/runtime/engine";
+import {
+  conversationStateSchema,
+  step,
+  type AnalyticsEvent,
+  type ConversationState,
+  type EngineInput,
+  type Output,
+  type StepResult,
+} from "@/runtime/engine";
 import { createLanguageUnderstanding } from "@/runtime/nlu";
 import type { InboundMessage, ParsedDelivery } from "@/runtime/whatsapp/parse-webhook";
 import { renderMessage } from "@/runtime/whatsapp/render-message";
@@ -26,6 +34,7 @@ import type { FlowDocument } from "@/lib/flow/flow-document";
 import { customerInputText, outgoingMessageText } from "./message-text";
 import { resolveEffect } from "./resolve-effect";
 import { notifyOutbox } from "./outbox-signal";
+import { withDownloadedMedia } from "./store-media";
 
 const nlu = createLanguageUnderstanding();
 /** Effects answered per customer message before we stop (a flow cannot loop on effects forever). */
@@ -85,7 +94,8 @@ async function applyStatuses(delivery: ParsedDelivery): Promise<void> {
 }
 
 /** One inbound WhatsApp message, in one transaction: dedupe, lock, engine, state + messages + outbox rows. */
-export async function processInboundMessage(message: InboundMessage): Promise<InboundOutcome> {
+export async function processInboundMessage(received: InboundMessage): Promise<InboundOutcome> {
+  const message = await withMediaDownloaded(received);
   const outcome = await inTransaction(async (tx): Promise<InboundOutcome> => {
     const channel = await getChannelByPhoneNumberId(tx, message.phoneNumberId);
     if (!channel) return { status: "unknown_channel" };
@@ -123,14 +133,44 @@ export async function processInboundMessage(message: InboundMessage): Promise<In
   return outcome;
 }
 
+/** One engine step as the simulator's trace shows it: what went in, where the flow was and went, what came out. */
+export type EngineStepTrace = {
+  input: EngineInput;
+  nodeBefore: string | null;
+  nodeAfter: string;
+  status: ConversationState["status"];
+  outputs: Output[];
+  events: AnalyticsEvent[];
+  ms: number;
+};
+
+/** The flow a turn runs when it is not the conversation's pinned version, e.g. a draft in the simulator. */
+export type FlowOverride = { document: FlowDocument; flowId: string; versionId: string | null };
+
+/** Media is fetched before the transaction: a download must never hold the conversation lock. */
+async function withMediaDownloaded(message: InboundMessage): Promise<InboundMessage> {
+  if (message.input.kind !== "media") return message;
+  const channel = await inTransaction((tx) => getChannelByPhoneNumberId(tx, message.phoneNumberId));
+  if (!channel) return message;
+  return { ...message, input: await withDownloadedMedia(message.input, channel.id) };
+}
+
 /**
  * Runs the engine for one customer turn on a locked conversation and saves everything it produced. Shared by the
- * webhook and the simulator, so both go through exactly the same code.
+ * webhook and the simulator, so both go through exactly the same code. `flow` runs a given document instead of the
+ * pinned or live version; `trace` receives every engine step of the turn.
  */
 export async function runCustomerTurn(
   tx: Tx,
   conversation: Conversation,
-  turn: { inbound?: NewMessage; input: EngineInput; defaultFlowId: string | null; update?: ConversationUpdate },
+  turn: {
+    inbound?: NewMessage;
+    input: EngineInput;
+    defaultFlowId: string | null;
+    update?: ConversationUpdate;
+    flow?: FlowOverride;
+    trace?: EngineStepTrace[];
+  },
 ): Promise<InboundOutcome> {
   const inbound = turn.inbound ? [turn.inbound] : [];
   const update: ConversationUpdate = { ...turn.update };
@@ -142,19 +182,27 @@ export async function runCustomerTurn(
   }
 
   let versionId = conversation.versionId;
-  if (!versionId && turn.defaultFlowId) {
-    versionId = await getLiveVersionId(tx, turn.defaultFlowId);
-    update.flowId = turn.defaultFlowId;
-    update.versionId = versionId;
+  let flow: FlowDocument | null;
+  if (turn.flow) {
+    versionId = turn.flow.versionId;
+    if (conversation.flowId !== turn.flow.flowId) update.flowId = turn.flow.flowId;
+    if (conversation.versionId !== versionId) update.versionId = versionId;
+    flow = turn.flow.document;
+  } else {
+    if (!versionId && turn.defaultFlowId) {
+      versionId = await getLiveVersionId(tx, turn.defaultFlowId);
+      update.flowId = turn.defaultFlowId;
+      update.versionId = versionId;
+    }
+    flow = versionId ? await getVersionDocument(tx, versionId) : null;
   }
-  const flow = versionId ? await getVersionDocument(tx, versionId) : null;
   if (!flow) {
     await saveConversationTurn(tx, conversation, { messages: inbound, events: [], update });
     return { status: "stored", conversationId: conversation.id, reason: "no_live_version" };
   }
 
   const pinned: Conversation = { ...conversation, flowId: update.flowId ?? conversation.flowId, versionId };
-  const produced = await driveEngine(tx, pinned, flow, storedState(conversation.state), turn.input);
+  const produced = await driveEngine(tx, pinned, flow, storedState(conversation.state), turn.input, turn.trace);
   const state = produced.state;
   await saveConversationTurn(tx, pinned, {
     messages: [...inbound, ...produced.messages],
@@ -184,6 +232,7 @@ async function driveEngine(
   flow: FlowDocument,
   initial: ConversationState | null,
   input: EngineInput,
+  trace?: EngineStepTrace[],
 ): Promise<Produced> {
   const customerPhone = conversation.customerPhone ?? conversation.customerKey;
   const ctx = {
@@ -192,7 +241,21 @@ async function driveEngine(
     nlu,
     customer: { phone: customerPhone, ...(conversation.customerName ? { name: conversation.customerName } : {}) },
   };
-  let result: StepResult = step(flow, initial, input, ctx);
+  const traced = (before: ConversationState | null, stepInput: EngineInput): StepResult => {
+    const started = performance.now();
+    const stepped = step(flow, before, stepInput, ctx);
+    trace?.push({
+      input: stepInput,
+      nodeBefore: before?.nodeId ?? null,
+      nodeAfter: stepped.state.nodeId,
+      status: stepped.state.status,
+      outputs: stepped.outputs,
+      events: stepped.events,
+      ms: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+    return stepped;
+  };
+  let result: StepResult = traced(initial, input);
   const produced: Produced = { state: result.state, messages: [], events: [] };
   for (let round = 0; ; round += 1) {
     collect(produced, result, conversation.customerKey);
@@ -204,7 +267,7 @@ async function driveEngine(
     const pending = result.state.pendingEffect;
     const answer = pending ? answers.get(pending.id) : undefined;
     if (!pending || !answer || round >= MAX_EFFECT_ROUNDS) break;
-    result = step(flow, result.state, { kind: "effect_result", effectId: pending.id, result: answer }, ctx);
+    result = traced(result.state, { kind: "effect_result", effectId: pending.id, result: answer });
   }
   return produced;
 }

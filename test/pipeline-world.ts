@@ -76,7 +76,14 @@ export async function listConversations(handle: DatabaseHandle) {
 /** Every message of the customer's conversations, in conversation order. */
 export async function transcriptOf(handle: DatabaseHandle, customerKey: string) {
   return handle.db
-    .select({ seq: messages.seq, author: messages.author, text: messages.text, deliveryStatus: messages.deliveryStatus, waMessageId: messages.waMessageId })
+    .select({
+      seq: messages.seq,
+      author: messages.author,
+      text: messages.text,
+      content: messages.content,
+      deliveryStatus: messages.deliveryStatus,
+      waMessageId: messages.waMessageId,
+    })
     .from(messages)
     .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .where(eq(conversations.customerKey, customerKey))
