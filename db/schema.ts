@@ -148,6 +148,8 @@ export const conversations = pgTable(
       .where(sql`${t.status} <> 'ended'`),
     index("conversations_version_id_idx").on(t.versionId),
     index("conversations_flow_id_started_at_idx").on(t.flowId, t.startedAt),
+    // The inactivity sweep looks for active conversations whose customer went quiet.
+    index("conversations_status_last_customer_message_at_idx").on(t.status, t.lastCustomerMessageAt),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;
@@ -328,3 +330,48 @@ export const customerNotices = pgTable(
   },
   (t) => [index("customer_notices_conversation_id_idx").on(t.conversationId)],
 );
+
+/**
+ * Simulator sessions (issue 7): the flow document a tester runs, snapshotted at start so a draft edit mid-session
+ * cannot change the conversation under them, and the trace of every step for the side panels and rewind.
+ */
+export const simulatorSessions = pgTable(
+  "simulator_sessions",
+  {
+    id: id(),
+    createdBy: uuid("created_by").references(() => users.id),
+    flowId: uuid("flow_id")
+      .notNull()
+      .references(() => flows.id),
+    /** Null when the session runs the draft. */
+    versionId: uuid("version_id").references(() => flowVersions.id),
+    /** The draft revision the session started from (draft sessions only): a later revision means the draft changed. */
+    draftRevision: integer("draft_revision"),
+    document: jsonb("document").$type<unknown>().notNull(),
+    /** The simulated customer: name, phone and prefilled fields. */
+    customer: jsonb("customer").$type<unknown>().notNull(),
+    /** Every step so far (SimulatorStep[]); the customer inputs in it are what rewind replays. */
+    steps: jsonb("steps").$type<unknown>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("simulator_sessions_created_by_created_at_idx").on(t.createdBy, t.createdAt)],
+);
+export type SimulatorSession = typeof simulatorSessions.$inferSelect;
+
+/** Saved simulator conversations, replayable against any version (a ConversationCase, lib/flow/conversation-case.ts). */
+export const simulatorCases = pgTable(
+  "simulator_cases",
+  {
+    id: id(),
+    flowId: uuid("flow_id")
+      .notNull()
+      .references(() => flows.id),
+    name: text("name").notNull(),
+    content: jsonb("content").$type<unknown>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("simulator_cases_flow_id_created_at_idx").on(t.flowId, t.createdAt)],
+);
+export type SimulatorCase = typeof simulatorCases.$inferSelect;

@@ -263,6 +263,20 @@ describe.each(testDatabases())("the WhatsApp pipeline on $kind", ({ open }) => {
     expect(existsSync(file) && readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it("times out conversations whose customer went quiet longer than the flow allows, and only those", async () => {
+    const twoHoursAgo = now() - 2 * 60 * 60;
+    await receiveDelivery(delivery([text("15550001017", "hi", twoHoursAgo)]));
+    await receiveDelivery(delivery([text("15550001018", "hi")]));
+    const { sweepQuietConversations } = await import("./inactivity");
+
+    const timedOut = await sweepQuietConversations(new Date());
+
+    const conversations = await listConversations(handle);
+    expect(timedOut).toBeGreaterThanOrEqual(1);
+    expect(conversations.find((row) => row.customerKey === "15550001017")?.status).toBe("ended");
+    expect(conversations.find((row) => row.customerKey === "15550001018")?.status).toBe("active");
+  });
+
   it("stores reactions without answering them", async () => {
     await receiveDelivery(delivery([text("15550001015", "hi")]));
     const reaction: WebhookMessageSpec = {

@@ -5,6 +5,7 @@
  */
 import { getDatabase } from "../db/index";
 import { startOutboxSender } from "../runtime/outbox";
+import { startInactivitySweeper } from "../runtime/inactivity";
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const sender = startOutboxSender({ pollMs: Number(process.env.OUTBOX_POLL_MS ?? 500) });
+  const sweeper = startInactivitySweeper();
   console.log("Threadline outbox worker running; Ctrl+C stops it.");
   const stop = () => {
+    sweeper.stop();
     void sender.stop().then(() => process.exit(0));
   };
   process.on("SIGINT", stop);

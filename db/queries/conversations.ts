@@ -223,3 +223,25 @@ export async function markOutsideWindow(tx: DbOrTx, conversationIds: string[]): 
   if (conversationIds.length === 0) return;
   await tx.update(conversations).set({ outsideWindow: true }).where(inArray(conversations.id, conversationIds));
 }
+
+/** Active real conversations whose customer has been quiet since before `quietSince`, oldest first. */
+export async function listQuietConversations(tx: DbOrTx, quietSince: Date, limit: number) {
+  return tx
+    .select({ id: conversations.id, lastCustomerMessageAt: conversations.lastCustomerMessageAt })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.status, "active"),
+        eq(conversations.isSimulated, false),
+        sql`${conversations.lastCustomerMessageAt} < ${quietSince}`,
+      ),
+    )
+    .orderBy(conversations.lastCustomerMessageAt)
+    .limit(limit);
+}
+
+/** Locks one conversation (FOR UPDATE) for the rest of the transaction; null when it is gone. */
+export async function lockConversationById(tx: Tx, conversationId: string): Promise<Conversation | null> {
+  const [conversation] = await tx.select().from(conversations).where(eq(conversations.id, conversationId)).for("update");
+  return conversation ?? null;
+}

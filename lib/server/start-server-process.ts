@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db/index";
 import { DatabaseUnavailableError } from "@/db/connect";
 import { startOutboxSender } from "@/runtime/outbox";
+import { startInactivitySweeper } from "@/runtime/inactivity";
 
 export async function startServerProcess(): Promise<void> {
   try {
@@ -11,5 +12,8 @@ export async function startServerProcess(): Promise<void> {
     console.error(`Threadline cannot start: ${reason}`);
     process.exit(1);
   }
-  if (process.env.OUTBOX_SENDER !== "off") startOutboxSender();
+  if (process.env.OUTBOX_SENDER !== "off") {
+    startOutboxSender();
+    startInactivitySweeper();
+  }
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_status_last_customer_message_at_idx" ON "conversations" USING btree ("status","last_customer_message_at");
