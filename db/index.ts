@@ -1,4 +1,5 @@
 import "server-only";
+import { TransactionRollbackError } from "drizzle-orm";
 import { connectOptionsFromEnv, openDatabase, type DatabaseHandle, type Tx } from "./connect";
 import { seedDatabase, type SeedResult } from "./seed";
 import { resolveAuthSecret } from "@/lib/server/auth-secret";
@@ -50,4 +51,9 @@ function reportSeed(result: SeedResult): void {
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const db = await getDb();
   return db.transaction(work);
+}
+
+/** True for the error tx.rollback() throws to end a transaction on purpose. */
+export function isRollback(error: unknown): boolean {
+  return error instanceof TransactionRollbackError;
 }

@@ -1,13 +1,12 @@
 import "server-only";
-import { inTransaction, type Tx } from "@/db/index";
+import { inTransaction, isRollback, type Tx } from "@/db/index";
 import type { Conversation } from "@/db/schema";
-import { getChannelByPhoneNumberId } from "@/db/queries/channels";
+import { getCachedChannelByPhoneNumberId } from "@/db/queries/channels";
 import {
   applyDeliveryStatus,
   claimInboundReceipt,
   getLiveVersionId,
   getVersionDocument,
-  linkReceipt,
   lockOpenConversation,
   markOutsideWindow,
   saveConversationTurn,
@@ -96,19 +95,23 @@ async function applyStatuses(delivery: ParsedDelivery): Promise<void> {
 /** One inbound WhatsApp message, in one transaction: dedupe, lock, engine, state + messages + outbox rows. */
 export async function processInboundMessage(received: InboundMessage): Promise<InboundOutcome> {
   const message = await withMediaDownloaded(received);
-  const outcome = await inTransaction(async (tx): Promise<InboundOutcome> => {
-    const channel = await getChannelByPhoneNumberId(tx, message.phoneNumberId);
+  const outcome = await inTransactionUnlessDuplicate(async (tx): Promise<InboundOutcome> => {
+    const channel = await getCachedChannelByPhoneNumberId(tx, message.phoneNumberId);
     if (!channel) return { status: "unknown_channel" };
-    if (!(await claimInboundReceipt(tx, message.waMessageId, channel.id))) return { status: "duplicate" };
 
-    const { conversation } = await lockOpenConversation(tx, {
+    const { conversation, created } = await lockOpenConversation(tx, {
       channelId: channel.id,
       customerKey: message.customerKey,
       customerPhone: message.customerPhone,
       customerName: message.customerName,
       isSimulated: channel.kind === "simulator",
     });
-    await linkReceipt(tx, message.waMessageId, conversation.id);
+    // The receipt is the dedupe: WhatsApp delivers at least once, so a wamid seen before is acknowledged and skipped.
+    if (!(await claimInboundReceipt(tx, message.waMessageId, channel.id, conversation.id))) {
+      // A redelivery of the message that ended the conversation must not leave a new empty one behind.
+      if (created) tx.rollback();
+      return { status: "duplicate" };
+    }
     const inbound: NewMessage = {
       direction: "inbound",
       author: "customer",
@@ -147,10 +150,20 @@ export type EngineStepTrace = {
 /** The flow a turn runs when it is not the conversation's pinned version, e.g. a draft in the simulator. */
 export type FlowOverride = { document: FlowDocument; flowId: string; versionId: string | null };
 
+/** tx.rollback() ends a transaction by throwing; for a duplicate that is the expected outcome, not an error. */
+async function inTransactionUnlessDuplicate(work: (tx: Tx) => Promise<InboundOutcome>): Promise<InboundOutcome> {
+  try {
+    return await inTransaction(work);
+  } catch (error) {
+    if (isRollback(error)) return { status: "duplicate" };
+    throw error;
+  }
+}
+
 /** Media is fetched before the transaction: a download must never hold the conversation lock. */
 async function withMediaDownloaded(message: InboundMessage): Promise<InboundMessage> {
   if (message.input.kind !== "media") return message;
-  const channel = await inTransaction((tx) => getChannelByPhoneNumberId(tx, message.phoneNumberId));
+  const channel = await inTransaction((tx) => getCachedChannelByPhoneNumberId(tx, message.phoneNumberId));
   if (!channel) return message;
   return { ...message, input: await withDownloadedMedia(message.input, channel.id) };
 }

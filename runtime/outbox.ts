@@ -5,11 +5,12 @@ import { getSendingChannel, markChannelUnauthorized, type SendingChannel } from 
 import {
   claimDueMessages,
   markOutboxFailed,
+  markOutboxRowsSent,
   markOutboxSent,
   parkOutboxRow,
   scheduleOutboxRetry,
 } from "@/db/queries/outbox";
-import { sendMessage, type FetchLike } from "@/runtime/whatsapp/send-message";
+import { sendMessage, type FetchLike, type SendFailure } from "@/runtime/whatsapp/send-message";
 import { nextRetryDelayMs, OUTSIDE_WINDOW_CODE } from "@/runtime/whatsapp/graph-errors";
 import { assertNever } from "@/lib/result";
 import { onOutboxNotified } from "./outbox-signal";
@@ -26,31 +27,39 @@ export type SenderOptions = {
 
 export type DeliveryResult = "sent" | "retry" | "dead" | "failed" | "parked";
 
+/** A send that succeeded but is not recorded yet (the caller records a batch at once), or a finished outcome. */
+type Attempt = { kind: "sent"; waMessageId: string } | { kind: "recorded"; result: DeliveryResult };
+
 /** Sends one claimed row and records the outcome. Never throws: an unexpected error becomes a retry. */
 export async function deliverOutboxRow(row: OutboxRow, options: SenderOptions = {}): Promise<DeliveryResult> {
+  const attempt = await attemptDelivery(row, options);
+  if (attempt.kind === "recorded") return attempt.result;
+  await markOutboxSent(row, attempt.waMessageId);
+  return "sent";
+}
+
+async function attemptDelivery(row: OutboxRow, options: SenderOptions): Promise<Attempt> {
   try {
     const channel = await getSendingChannel(row.channelId);
     if (!channel) {
       await markOutboxFailed(row, { error: "the channel no longer exists" });
-      return "failed";
+      return { kind: "recorded", result: "failed" };
     }
-    if (channel.kind === "simulator") {
-      // The simulator reads the rendered payload from the database; there is no Graph API to call.
-      await markOutboxSent(row, `wamid.SIM.${randomUUID()}`);
-      return "sent";
-    }
+    // The simulator reads the rendered payload from the database; there is no Graph API to call.
+    if (channel.kind === "simulator") return { kind: "sent", waMessageId: `wamid.SIM.${randomUUID()}` };
     return await sendToGraph(row, channel, options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`outbox row ${row.id} could not be delivered: ${message}`);
-    return scheduleOutboxRetry(row, {
+    const result = await scheduleOutboxRetry(row, {
       delayMs: nextRetryDelayMs({ attempt: row.attempts, random: options.random ?? Math.random }),
       error: `internal error: ${message}`,
     });
+    return { kind: "recorded", result };
   }
 }
 
-async function sendToGraph(row: OutboxRow, channel: SendingChannel, options: SenderOptions): Promise<DeliveryResult> {
+async function sendToGraph(row: OutboxRow, channel: SendingChannel, options: SenderOptions): Promise<Attempt> {
   const sent = await sendMessage({
     graphUrl: channel.graphUrl,
     phoneNumberId: channel.phoneNumberId,
@@ -59,11 +68,17 @@ async function sendToGraph(row: OutboxRow, channel: SendingChannel, options: Sen
     timeoutMs: options.sendTimeoutMs ?? 10_000,
     fetchImpl: options.fetchImpl,
   });
-  if (sent.ok) {
-    await markOutboxSent(row, sent.value.waMessageId);
-    return "sent";
-  }
-  const failure = sent.error;
+  if (sent.ok) return { kind: "sent", waMessageId: sent.value.waMessageId };
+  const result = await recordFailure(row, channel, sent.error, options);
+  return { kind: "recorded", result };
+}
+
+async function recordFailure(
+  row: OutboxRow,
+  channel: SendingChannel,
+  failure: SendFailure,
+  options: SenderOptions,
+): Promise<DeliveryResult> {
   const described = `${failure.code ?? failure.httpStatus ?? "network"}: ${failure.message}`;
   switch (failure.kind) {
     case "retry":
@@ -102,7 +117,13 @@ export async function drainOutbox(options: SenderOptions = {}): Promise<number> 
   for (;;) {
     const rows = await claimDueMessages(options.batchSize ?? 25);
     if (rows.length === 0) return handled;
-    await Promise.all(rows.map((row) => deliverOutboxRow(row, options)));
+    const attempts = await Promise.all(rows.map((row) => attemptDelivery(row, options)));
+    await markOutboxRowsSent(
+      rows.flatMap((row, index) => {
+        const attempt = attempts[index];
+        return attempt?.kind === "sent" ? [{ row, waMessageId: attempt.waMessageId }] : [];
+      }),
+    );
     handled += rows.length;
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import {
   analyticsEvents,
   conversations,
@@ -19,10 +19,15 @@ import { flowDocumentSchema, type FlowDocument } from "@/lib/flow/flow-document"
  * Records a WhatsApp message id as handled. False means it was handled before: WhatsApp delivers at least once,
  * so the duplicate is acknowledged and skipped.
  */
-export async function claimInboundReceipt(tx: Tx, waMessageId: string, channelId: string): Promise<boolean> {
+export async function claimInboundReceipt(
+  tx: Tx,
+  waMessageId: string,
+  channelId: string,
+  conversationId?: string,
+): Promise<boolean> {
   const rows = await tx
     .insert(inboundReceipts)
-    .values({ waMessageId, channelId })
+    .values({ waMessageId, channelId, conversationId })
     .onConflictDoNothing({ target: inboundReceipts.waMessageId })
     .returning({ waMessageId: inboundReceipts.waMessageId });
   return rows.length === 1;
@@ -40,6 +45,21 @@ export async function lockOpenConversation(
   tx: Tx,
   input: { channelId: string; customerKey: string; customerPhone?: string; customerName?: string; isSimulated: boolean },
 ): Promise<{ conversation: Conversation; created: boolean }> {
+  // Most messages come from customers with an open conversation: one statement finds and locks it.
+  const open = () =>
+    tx
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.channelId, input.channelId),
+          eq(conversations.customerKey, input.customerKey),
+          ne(conversations.status, "ended"),
+        ),
+      )
+      .for("update");
+  const [existing] = await open();
+  if (existing) return { conversation: existing, created: false };
   const inserted = await tx.execute(sql`
     insert into conversations (id, channel_id, customer_key, customer_phone, customer_name, is_simulated)
     values (gen_random_uuid(), ${input.channelId}, ${input.customerKey}, ${input.customerPhone ?? null},
@@ -47,17 +67,7 @@ export async function lockOpenConversation(
     on conflict (channel_id, customer_key) where status <> 'ended' do nothing
     returning id`);
   const created = rowsOf(inserted).length === 1;
-  const [conversation] = await tx
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.channelId, input.channelId),
-        eq(conversations.customerKey, input.customerKey),
-        ne(conversations.status, "ended"),
-      ),
-    )
-    .for("update");
+  const [conversation] = await open();
   if (!conversation) throw new Error("open conversation vanished after insert");
   return { conversation, created };
 }
@@ -233,7 +243,7 @@ export async function listQuietConversations(tx: DbOrTx, quietSince: Date, limit
       and(
         eq(conversations.status, "active"),
         eq(conversations.isSimulated, false),
-        sql`${conversations.lastCustomerMessageAt} < ${quietSince}`,
+        lt(conversations.lastCustomerMessageAt, quietSince),
       ),
     )
     .orderBy(conversations.lastCustomerMessageAt)

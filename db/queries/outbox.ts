@@ -60,6 +60,26 @@ export async function markOutboxSent(row: OutboxRow, waMessageId: string): Promi
   });
 }
 
+/** Marks a batch of rows sent in one transaction: two statements however many rows (the sender's hot path). */
+export async function markOutboxRowsSent(sent: readonly { row: OutboxRow; waMessageId: string }[]): Promise<void> {
+  if (sent.length === 0) return;
+  const db = await getDb();
+  const pairs = sql.join(
+    sent.map(({ row, waMessageId }) => sql`(${row.id}::uuid, ${waMessageId}, ${row.messageId}::uuid)`),
+    sql`, `,
+  );
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      update outbox set status = 'sent', wa_message_id = v.wa_message_id, sent_at = now(), last_error = null
+      from (values ${pairs}) as v(id, wa_message_id, message_id)
+      where outbox.id = v.id and outbox.status = 'sending'`);
+    await tx.execute(sql`
+      update messages set wa_message_id = v.wa_message_id, delivery_status = 'sent'
+      from (values ${pairs}) as v(id, wa_message_id, message_id)
+      where messages.id = v.message_id`);
+  });
+}
+
 /** A retryable failure: back to the queue after `delayMs`, or dead-lettered once the attempts are used up. */
 export async function scheduleOutboxRetry(row: OutboxRow, input: { delayMs: number; error: string }): Promise<"retry" | "dead"> {
   const db = await getDb();
