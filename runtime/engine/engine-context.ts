@@ -7,5 +7,6 @@ export type EngineContext = {
   /** Uniform in [0, 1); seeded in tests and the simulator. */
   random: () => number;
   nlu: LanguageUnderstanding;
-  customer: { phone: string; name?: string };
+  /** Who is writing; `fields` are known before the conversation starts (e.g. a CRM's tier = "vip"). */
+  customer: { phone: string; name?: string; fields?: Readonly<Record<string, string>> };
 };

@@ -123,7 +123,7 @@ function onCustomer(run: Run, state: ConversationState | null, input: CustomerIn
 function startConversation(run: Run, input: CustomerInput): StepResult {
   const { index, ctx } = run;
   const opening = clip(textForHandler(input), 1000);
-  const fields: Record<string, string> = { customer_phone: ctx.customer.phone, first_message: opening };
+  const fields: Record<string, string> = { ...ctx.customer.fields, customer_phone: ctx.customer.phone, first_message: opening };
   if (ctx.customer.name) fields.customer_name = ctx.customer.name;
   const fresh = { ...initialState(index.startNodeId ?? index.defaultHandoffId), fields };
   const typed = typedText(input);

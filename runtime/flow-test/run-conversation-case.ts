@@ -40,7 +40,11 @@ export async function runConversationCase(
     now: testCase.now,
     random: () => ((counter = (counter * 1103515245 + 12345) % 2147483648) / 2147483648),
     nlu: options.nlu,
-    customer: { phone: testCase.customer.phone, ...(testCase.customer.name ? { name: testCase.customer.name } : {}) },
+    customer: {
+      phone: testCase.customer.phone,
+      fields: testCase.customer.fields,
+      ...(testCase.customer.name ? { name: testCase.customer.name } : {}),
+    },
   };
   let state: ConversationState | null = null;
   let lastMessages: OutgoingMessage[] = [];
@@ -52,7 +56,7 @@ export async function runConversationCase(
     let result: StepResult = step(flow, state, input, ctx);
     const messages: OutgoingMessage[] = [];
     for (let round = 0; ; round += 1) {
-      state = withCustomerFields(result.state, testCase.customer.fields);
+      state = result.state;
       messages.push(...result.outputs.flatMap((output) => (output.kind === "message" ? [output.message] : [])));
       if (result.events.some((event) => event.type === "conversation.resolved")) resolved = true;
       const answers = new Map<string, Awaited<ReturnType<typeof effects.resolve>>>();
@@ -93,11 +97,6 @@ export async function runConversationCase(
     outcomeFailure,
     transcript,
   };
-}
-
-function withCustomerFields(state: ConversationState, fields: Readonly<Record<string, string>>): ConversationState {
-  const missing = Object.entries(fields).filter(([key]) => state.fields[key] === undefined);
-  return missing.length ? { ...state, fields: { ...Object.fromEntries(missing), ...state.fields } } : state;
 }
 
 function toInput(
