@@ -68,7 +68,7 @@ export function parseConversationCases(text: string): Result<ConversationCase[],
   if (!value.ok) return value;
   const raw = value.value;
   const list: unknown =
-    Array.isArray(raw) ? raw : typeof raw === "object" && raw !== null && "cases" in raw ? (raw as { cases: unknown }).cases : [raw];
+    Array.isArray(raw) ? raw : typeof raw === "object" && raw !== null && "cases" in raw ? raw.cases : [raw];
   const parsed = z.array(conversationCaseSchema).min(1, "The file holds no conversation").safeParse(list);
   if (parsed.success) return ok(parsed.data);
   return err(parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })));
