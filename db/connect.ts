@@ -114,6 +114,8 @@ function redactUrl(url: string): string {
 }
 
 function describe(error: unknown): string {
+  // drizzle wraps driver errors as "Failed query: …"; the driver's own error says what went wrong.
+  if (error instanceof Error && error.cause instanceof Error) return describe(error.cause);
   if (error instanceof Error) {
     const code = (error as Error & { code?: unknown }).code;
     return typeof code === "string" && !error.message.includes(code) ? `${code} ${error.message}` : error.message;
