@@ -10,7 +10,7 @@ test.describe("signing in and roles", () => {
       await expect(nav.getByRole("link", { name: section })).toBeVisible();
     }
     await expect(page.getByTestId("current-role")).toHaveText("Admin");
-    await expect(page.getByRole("cell", { name: /Complete support desk/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Complete support desk", exact: true })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("flows-page.png"), fullPage: true });
 
     await signOut(page);
