@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { auditLog, users } from "../schema";
 import { getDb, type DbOrTx } from "../index";
 import { requireRole, type Actor } from "@/lib/auth/roles";
@@ -18,13 +18,15 @@ export async function recordAudit(tx: DbOrTx, entry: AuditInput): Promise<void> 
   await tx.insert(auditLog).values(entry);
 }
 
-export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date; limit?: number };
+/** `actions` keeps entries whose action is any of those listed (a kind such as "people"); `action` one exact action. */
+export type AuditFilter = { action?: string; actions?: readonly string[]; actorId?: string; from?: Date; to?: Date; limit?: number };
 
 export async function listAuditEntries(actor: Actor, filter: AuditFilter = {}) {
   requireRole(actor, "admin");
   const db = await getDb();
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actions) conditions.push(inArray(auditLog.action, [...filter.actions]));
   if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
   if (filter.from) conditions.push(gte(auditLog.createdAt, filter.from));
   if (filter.to) conditions.push(lte(auditLog.createdAt, filter.to));
