@@ -171,7 +171,8 @@ async function withMediaDownloaded(message: InboundMessage): Promise<InboundMess
 /**
  * Runs the engine for one customer turn on a locked conversation and saves everything it produced. Shared by the
  * webhook and the simulator, so both go through exactly the same code. `flow` runs a given document instead of the
- * pinned or live version; `trace` receives every engine step of the turn.
+ * pinned or live version; `trace` receives every engine step of the turn; `customerFields` are known about the
+ * customer before the conversation starts (the simulator's "tier = vip").
  */
 export async function runCustomerTurn(
   tx: Tx,
@@ -183,6 +184,7 @@ export async function runCustomerTurn(
     update?: ConversationUpdate;
     flow?: FlowOverride;
     trace?: EngineStepTrace[];
+    customerFields?: Readonly<Record<string, string>>;
   },
 ): Promise<InboundOutcome> {
   const inbound = turn.inbound ? [turn.inbound] : [];
@@ -215,7 +217,7 @@ export async function runCustomerTurn(
   }
 
   const pinned: Conversation = { ...conversation, flowId: update.flowId ?? conversation.flowId, versionId };
-  const produced = await driveEngine(tx, pinned, flow, storedState(conversation.state), turn.input, turn.trace);
+  const produced = await driveEngine(tx, pinned, flow, storedState(conversation.state), turn.input, turn.trace, turn.customerFields);
   const state = produced.state;
   await saveConversationTurn(tx, pinned, {
     messages: [...inbound, ...produced.messages],
@@ -246,13 +248,18 @@ async function driveEngine(
   initial: ConversationState | null,
   input: EngineInput,
   trace?: EngineStepTrace[],
+  customerFields?: Readonly<Record<string, string>>,
 ): Promise<Produced> {
   const customerPhone = conversation.customerPhone ?? conversation.customerKey;
   const ctx = {
     now: new Date().toISOString(),
     random: Math.random,
     nlu,
-    customer: { phone: customerPhone, ...(conversation.customerName ? { name: conversation.customerName } : {}) },
+    customer: {
+      phone: customerPhone,
+      ...(conversation.customerName ? { name: conversation.customerName } : {}),
+      ...(customerFields ? { fields: customerFields } : {}),
+    },
   };
   const traced = (before: ConversationState | null, stepInput: EngineInput): StepResult => {
     const started = performance.now();
