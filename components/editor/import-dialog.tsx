@@ -4,7 +4,7 @@ import { useState } from "react";
 import { parseFlowJson, type Problem } from "@/lib/flow/flow-json";
 import type { FlowDocument } from "@/lib/flow/flow-document";
 import { Button } from "@/components/ui/button";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 type Pending = { kind: "problems"; fileName: string; problems: Problem[] } | { kind: "confirm"; fileName: string; document: FlowDocument };
 

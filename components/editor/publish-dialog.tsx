@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 /** Asks for an optional note and publishes; the caller saves the draft first and reports the outcome. */
 export function PublishDialog({

@@ -1,6 +1,6 @@
 "use client";
 
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 const SHORTCUTS: readonly [string, string][] = [
   ["Ctrl/⌘ + Z", "Undo"],

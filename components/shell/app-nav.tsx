@@ -3,10 +3,20 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function AppNav({ items }: { items: readonly { href: string; label: string }[] }) {
+/** Links to sections, the current one marked; `label` names the landmark ("Main", "Settings"). */
+export function AppNav({
+  items,
+  label = "Main",
+  stacked = false,
+}: {
+  items: readonly { href: string; label: string }[];
+  label?: string;
+  /** Stacked beside the page on wide screens, as section navigation. */
+  stacked?: boolean;
+}) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label={label} className={`flex gap-1 ${stacked ? "md:flex-col" : ""}`}>
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

@@ -6,7 +6,7 @@ import { publishFlowAction } from "@/app/(app)/flows/[flowId]/publish-actions";
 import type { Issue } from "@/lib/flow/validate-flow";
 import { assertNever } from "@/lib/result";
 import { Button } from "@/components/ui/button";
-import { Modal } from "./modal";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 type Outcome =
   | { kind: "published"; number: number }
@@ -83,7 +83,7 @@ export function PublishDialog({
         Publish
       </Button>
       {disabledReason ? <span className="sr-only">{disabledReason}</span> : null}
-      <Modal
+      <ModalDialog
         open={open}
         onOpenChange={setOpen}
         title="Publish this flow"
@@ -156,7 +156,7 @@ export function PublishDialog({
             </div>
           </form>
         )}
-      </Modal>
+      </ModalDialog>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { previewRollbackAction, rollbackAction, type RollbackPreview } from "@/app/(app)/flows/[flowId]/versions/actions";
 import { Button } from "@/components/ui/button";
 import { DiffList } from "./diff-list";
-import { Modal } from "./modal";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 /** Admins only: shows what new conversations will get compared with the live version, then moves the live pointer. */
 export function RollbackDialog({ flowId, versionId, number, isLive }: { flowId: string; versionId: string; number: number; isLive: boolean }) {
@@ -45,7 +45,7 @@ export function RollbackDialog({ flowId, versionId, number, isLive }: { flowId: 
           Roll back to v{number}
         </Button>
       )}
-      <Modal
+      <ModalDialog
         open={open}
         onOpenChange={setOpen}
         wide
@@ -78,7 +78,7 @@ export function RollbackDialog({ flowId, versionId, number, isLive }: { flowId: 
             )}
           </div>
         </div>
-      </Modal>
+      </ModalDialog>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { ModalDialog } from "@/components/editor/modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { deleteFlowAction, duplicateFlowAction, renameFlowAction } from "./actions";
 import { flowNameSchema } from "./flow-input-schemas";
 
