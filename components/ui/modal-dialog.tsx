@@ -32,7 +32,7 @@ export function ModalDialog({
           <Dialog.Title className="text-lg font-semibold text-slate-900">{title}</Dialog.Title>
           {description ? <Dialog.Description className="mt-1 text-sm text-slate-600">{description}</Dialog.Description> : null}
           <div className="mt-4">{children}</div>
-          <Dialog.Close className="absolute top-3 right-3 rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+          <Dialog.Close className="absolute top-3 right-3 rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100" aria-label="Close dialog">
             ✕
           </Dialog.Close>
         </Dialog.Content>
