@@ -57,7 +57,7 @@ async function publishFromHistory(page: Page, flowId: string, note: string, expe
   await dialog.getByLabel("What changed? (optional)").fill(note);
   await dialog.getByRole("button", { name: "Publish now" }).click();
   await expect(dialog.getByRole("status")).toHaveText(`Published as version ${expectedNumber}. It is live now.`);
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
 }
 
 async function sendText(request: APIRequestContext, from: string, text: string): Promise<void> {
@@ -184,7 +184,7 @@ test.describe("versions, rollback and channels", () => {
     await page.screenshot({ path: test.info().outputPath("rollback-dialog.png"), fullPage: true });
     await confirm.getByRole("button", { name: "Make version 1 live" }).click();
     await expect(confirm.getByRole("status")).toHaveText("Version 1 is live again. New conversations use it from now on.");
-    await confirm.getByRole("button", { name: "Close" }).click();
+    await confirm.getByRole("button", { name: "Close", exact: true }).click();
 
     // The running conversation finishes on v2; a new one runs v1.
     await sendText(page.request, FIRST_CUSTOMER, "AB-123");
