@@ -91,6 +91,18 @@ async function otherActiveAdmins(tx: DbOrTx, userId: string): Promise<number> {
   return row?.total ?? 0;
 }
 
+const LAST_ADMIN = { code: "last-admin", message: "This is the last admin. Make someone else admin first." } as const;
+
+/**
+ * Locks every admin row, so two concurrent demotions or deactivations cannot both see "another admin remains",
+ * then reads the user to change.
+ */
+async function lockAdminsAndGet(tx: DbOrTx, userId: string): Promise<User | null> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
+  const [target] = await tx.select().from(users).where(eq(users.id, userId));
+  return target ?? null;
+}
+
 export async function changeUserRole(
   actor: Actor,
   input: { userId: string; role: Role },
@@ -98,12 +110,10 @@ export async function changeUserRole(
   requireRole(actor, "admin");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    // Lock the admins so two concurrent demotions cannot both see "another admin remains".
-    await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
-    const [target] = await tx.select().from(users).where(eq(users.id, input.userId));
+    const target = await lockAdminsAndGet(tx, input.userId);
     if (!target) return err({ code: "not-found" as const });
     if (target.role === "admin" && input.role !== "admin" && (await otherActiveAdmins(tx, target.id)) === 0) {
-      return err({ code: "last-admin" as const, message: "This is the last admin. Make someone else admin first." });
+      return err(LAST_ADMIN);
     }
     const [user] = await tx.update(users).set({ role: input.role }).where(eq(users.id, target.id)).returning(summaryColumns);
     if (!user) throw new Error("update returned no user");
@@ -125,14 +135,13 @@ export async function setUserActive(
   requireRole(actor, "admin");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
-    const [target] = await tx.select().from(users).where(eq(users.id, input.userId));
+    const target = await lockAdminsAndGet(tx, input.userId);
     if (!target) return err({ code: "not-found" as const });
     if (!input.active && target.id === actor.userId) {
       return err({ code: "self" as const, message: "You cannot deactivate your own account." });
     }
     if (!input.active && target.role === "admin" && (await otherActiveAdmins(tx, target.id)) === 0) {
-      return err({ code: "last-admin" as const, message: "This is the last admin. Make someone else admin first." });
+      return err(LAST_ADMIN);
     }
     const [user] = await tx.update(users).set({ active: input.active }).where(eq(users.id, target.id)).returning(summaryColumns);
     if (!user) throw new Error("update returned no user");
