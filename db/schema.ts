@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -137,6 +138,11 @@ export const conversations = pgTable(
     lastCustomerMessageAt: timestamp("last_customer_message_at", { withTimezone: true }),
     /** Set when WhatsApp answered 131047: only templates may be sent until the customer writes again. */
     outsideWindow: boolean("outside_window").notNull().default(false),
+    // Outcomes for the analytics dashboard, kept by the analytics_events insert trigger (migration 0005):
+    // who resolved it last, every escalation kind seen, whether the bot ever asked to clarify.
+    resolvedBy: text("resolved_by").$type<"bot" | "agent">(),
+    escalationKinds: text("escalation_kinds").array().notNull().default(sql`'{}'::text[]`),
+    clarified: boolean("clarified").notNull().default(false),
     startedAt: createdAt(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     updatedAt: updatedAt(),
@@ -268,6 +274,31 @@ export const analyticsEvents = pgTable(
     index("analytics_events_flow_version_occurred_at_idx").on(t.flowId, t.versionId, t.occurredAt),
     index("analytics_events_conversation_id_idx").on(t.conversationId),
     index("analytics_events_type_occurred_at_idx").on(t.type, t.occurredAt),
+  ],
+);
+
+/**
+ * One row per conversation and node it reached: the drop-off overlay counts rows instead of distinct events.
+ * Kept by the analytics_events insert trigger (migration 0005), never written by application code.
+ */
+export const conversationSteps = pgTable(
+  "conversation_steps",
+  {
+    conversationId: uuid("conversation_id").notNull(),
+    nodeId: text("node_id").notNull(),
+    flowId: uuid("flow_id"),
+    versionId: uuid("version_id"),
+    isSimulated: boolean("is_simulated").notNull().default(false),
+    /** When the conversation first reached the node. */
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull(),
+    /** Completed the node or was handed to an agent there. */
+    movedOn: boolean("moved_on").notNull().default(false),
+    /** Went quiet there until the inactivity timeout. */
+    dropped: boolean("dropped").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.nodeId] }),
+    index("conversation_steps_version_entered_at_idx").on(t.versionId, t.enteredAt),
   ],
 );
 

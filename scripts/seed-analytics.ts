@@ -1,6 +1,7 @@
 // Generates realistic analytics history for the dashboard and its benchmark: conversations that walk the
 // "Complete support desk" template's graph across three versions and 90 days, with their analytics events and
-// handoffs, bulk-loaded with COPY.
+// handoffs, bulk-loaded with COPY. Conversations still waiting for an agent get a short transcript so the inbox
+// shows what the customer said.
 // Run: npm run seed:analytics -- --conversations 100000 [--days 90] [--seed 7]   (DATABASE_URL must name a Postgres
 // database; it is migrated first). Prints the flow id to open in /analytics.
 import { Readable } from "node:stream";
@@ -64,6 +65,29 @@ const chance = (p: number) => random() < p;
 const between = (low: number, high: number) => low + random() * (high - low);
 /** Skewed towards short waits, with a long tail, as agent response times are. */
 const longTail = (median: number) => median * Math.exp((random() - 0.5) * 2.5) * (chance(0.1) ? 4 : 1);
+
+/** What a customer escalated for each reason might have written: the opening and the line that escalated. */
+const CUSTOMER_LINES: Record<string, [string, string]> = {
+  keyword: ["Hi, my order still hasn't arrived", "Can I talk to a person please?"],
+  negative_sentiment: ["My parcel is late again", "This is the third time, I'm really fed up with this"],
+  low_confidence: ["hello", "the thing from last week with the card"],
+  high_value: ["Hello, I have a question about my invoice", "It's about the annual contract renewal"],
+  security: ["I got a code I didn't ask for", "I think someone is trying to get into my account"],
+  flow_failure: ["My router keeps dropping the connection", "I tried all of that already and it still doesn't work"],
+};
+
+/** A few alternating customer and bot messages ending at the handoff: [seq, author, direction, text, at]. */
+function transcript(kind: string, startedAt: Date, handoffAt: Date): [number, "customer" | "bot", "inbound" | "outbound", string, Date][] {
+  const [opening, escalating] = CUSTOMER_LINES[kind] ?? ["Hello", "I need help with something"];
+  const step = Math.max(1000, (handoffAt.getTime() - startedAt.getTime()) / 4);
+  const at = (index: number) => new Date(startedAt.getTime() + step * index);
+  return [
+    [1, "customer", "inbound", opening, at(0)],
+    [2, "bot", "outbound", "Thanks for getting in touch! What can I help you with today?", at(1)],
+    [3, "customer", "inbound", escalating, at(2)],
+    [4, "bot", "outbound", "I'm connecting you with a member of our team. They'll have everything you told me.", at(3)],
+  ];
+}
 
 const WAITING_TYPES = new Set<FlowNode["type"]>(["ask", "categorize", "verify_identity", "troubleshoot", "schedule", "collect_documents", "status_lookup"]);
 const TRIGGER_KINDS = ["keyword", "negative_sentiment", "low_confidence", "high_value", "security", "flow_failure"] as const;
@@ -208,6 +232,7 @@ async function main() {
     const conversationRows: Cell[][] = [];
     const eventRows: Cell[][] = [];
     const handoffRows: Cell[][] = [];
+    const messageRows: Cell[][] = [];
     for (let index = 0; index < CONVERSATIONS; index++) {
       // Weekdays and office hours are busier.
       let startedMs = rangeStart + random() * (DAYS * DAY_MS - 3_600_000);
@@ -246,6 +271,12 @@ async function main() {
         } else {
           status = "handoff";
           endedAt = null;
+          const lines = transcript(path.handoff.kind, startedAt, created);
+          messages = lines.length;
+          for (const [seq, author, direction, text, at] of lines) {
+            // CustomerInput and OutgoingMessage share the text shape.
+            messageRows.push([uuidv7({ msecs: at.getTime() }), id, seq, direction, author, JSON.stringify({ kind: "text", text }), text, direction === "outbound" ? "read" : null, at]);
+          }
         }
       }
       conversationRows.push([
@@ -268,16 +299,26 @@ async function main() {
       rows: handoffRows,
     });
     await copy(sql, {
+      name: "messages",
+      columns: ["id", "conversation_id", "seq", "direction", "author", "content", "text", "delivery_status", "created_at"],
+      rows: messageRows,
+    });
+    await copy(sql, {
       name: "analytics_events",
       columns: ["conversation_id", "flow_id", "version_id", "node_id", "type", "data", "is_simulated", "occurred_at"],
       rows: eventRows,
     });
-    await sql`analyze conversations`;
+    // The events' insert trigger rewrote every conversation row (outcome columns) and filled conversation_steps:
+    // vacuum so the dashboard reads a settled table, as autovacuum would leave it.
+    await sql`vacuum analyze conversations`;
+    await sql`vacuum analyze conversation_steps`;
     await sql`analyze analytics_events`;
     await sql`analyze handoffs`;
+    await sql`analyze messages`;
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
     console.log(
-      `seeded ${conversationRows.length} conversations, ${eventRows.length} events, ${handoffRows.length} handoffs ` +
+      `seeded ${conversationRows.length} conversations, ${eventRows.length} events, ${handoffRows.length} handoffs, ` +
+        `${messageRows.length} transcript messages ` +
         `over ${DAYS} days and ${VERSIONS} versions in ${seconds(performance.now() - began)} s ` +
         `(generate ${seconds(generated - began)} s, load ${seconds(performance.now() - generated)} s)`,
     );

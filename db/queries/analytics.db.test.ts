@@ -3,7 +3,8 @@ import { testDatabases } from "@/test/databases";
 import { prepareWorld, echoFlow } from "@/test/pipeline-world";
 import type { DatabaseHandle } from "@/db/connect";
 import { installDatabase } from "@/db/index";
-import { analyticsEvents, channels, conversations, handoffs } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { analyticsEvents, channels, conversations, conversationSteps, handoffs } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import type { AnalyticsFilter } from "@/lib/analytics/analytics-filter";
 import { summarizeCsat, summarizeFlow, validationFailuresByStep, type ConversationFacts } from "@/lib/analytics/flow-metrics";
@@ -140,7 +141,9 @@ describe.each(testDatabases())("dashboard SQL on $kind", ({ open }) => {
   });
 
   it("agrees on CSAT, validation failures and the node funnel", async () => {
-    const events = FIXTURE.flatMap((fixture, index) => fixture.events.map((event) => ({ ...event, conversationId: String(index) })));
+    const events = FIXTURE.flatMap((fixture, index) =>
+      fixture.events.map((event, position) => ({ ...event, conversationId: String(index), at: new Date(fixture.startedAt.getTime() + position * 1000) })),
+    );
     const scores = events.flatMap((event) => (event.type === "csat.recorded" ? [Number(event.data?.score)] : []));
 
     expect(await getCsatSummary(tester, filter)).toEqual(summarizeCsat(scores));
@@ -148,7 +151,10 @@ describe.each(testDatabases())("dashboard SQL on $kind", ({ open }) => {
       validationFailuresByStep(events.flatMap((event) => (event.type === "validation.failed" && event.nodeId ? [{ nodeId: event.nodeId, conversationId: event.conversationId }] : []))),
     );
     expect(await listNodeFunnels(tester, { ...filter, versionId })).toEqual(
-      nodeFunnels(events.flatMap((event) => (event.nodeId ? [{ nodeId: event.nodeId, conversationId: event.conversationId, type: event.type }] : []))),
+      nodeFunnels(
+        events.flatMap((event) => (event.nodeId ? [{ nodeId: event.nodeId, conversationId: event.conversationId, type: event.type, at: event.at }] : [])),
+        filter,
+      ),
     );
   });
 
@@ -163,6 +169,46 @@ describe.each(testDatabases())("dashboard SQL on $kind", ({ open }) => {
       { day: "2026-01-02", started: 2, escalated: 1, contained: 1 },
       { day: "2026-01-04", started: 1, escalated: 1, contained: 0 },
       { day: "2026-01-05", started: 2, escalated: 0, contained: 1 },
+    ]);
+  });
+
+  it("keeps the same rollups whether a conversation's events arrive in one insert or one at a time", async () => {
+    const [channel] = await handle.db.select({ id: channels.id }).from(channels);
+    if (!channel) throw new Error("no channel");
+    const source = FIXTURE[1];
+    if (!source) throw new Error("no fixture");
+    const rollupsOf = async (byEvent: boolean) => {
+      const [row] = await handle.db
+        .insert(conversations)
+        .values({ channelId: channel.id, customerKey: `rollup-${String(byEvent)}`, flowId: filter.flowId, versionId, status: "ended", startedAt: day(40) })
+        .returning({ id: conversations.id });
+      if (!row) throw new Error("no conversation");
+      const rows = [...source.events, { type: "clarification.asked", nodeId: "ask" }, { type: "conversation.escalated", nodeId: "ask", data: { kind: "keyword" } }].map(
+        (event, index) => ({ conversationId: row.id, flowId: filter.flowId, versionId, nodeId: event.nodeId ?? null, type: event.type, data: event.data ?? null, occurredAt: day(40, index) }),
+      );
+      if (byEvent) for (const one of rows) await handle.db.insert(analyticsEvents).values(one);
+      else await handle.db.insert(analyticsEvents).values(rows);
+      const [outcome] = await handle.db
+        .select({ resolvedBy: conversations.resolvedBy, escalationKinds: conversations.escalationKinds, clarified: conversations.clarified })
+        .from(conversations)
+        .where(eq(conversations.id, row.id));
+      const steps = await handle.db
+        .select({ nodeId: conversationSteps.nodeId, enteredAt: conversationSteps.enteredAt, movedOn: conversationSteps.movedOn, dropped: conversationSteps.dropped })
+        .from(conversationSteps)
+        .where(eq(conversationSteps.conversationId, row.id))
+        .orderBy(conversationSteps.nodeId);
+      return { outcome, steps };
+    };
+
+    const together = await rollupsOf(false);
+    const oneByOne = await rollupsOf(true);
+
+    expect(oneByOne).toEqual(together);
+    expect(together.outcome).toEqual({ resolvedBy: "agent", escalationKinds: ["keyword"], clarified: true });
+    expect(together.steps).toEqual([
+      { nodeId: "ask", enteredAt: day(40, 2), movedOn: true, dropped: false },
+      { nodeId: "handoff", enteredAt: day(40, 4), movedOn: true, dropped: false },
+      { nodeId: "start", enteredAt: day(40, 0), movedOn: true, dropped: false },
     ]);
   });
 });

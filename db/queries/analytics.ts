@@ -11,8 +11,10 @@ import type { NodeFunnel } from "@/lib/analytics/node-funnel";
 /*
  * The dashboard's SQL. Each metric follows the reference definition in lib/analytics (flow-metrics.ts,
  * node-funnel.ts); analytics.db.test.ts runs both over the same data. The cohort is "conversations of the flow
- * (and version) that started in the range"; their events are read through indexes on (flow_id, type, occurred_at)
- * and (version_id, type, occurred_at), bounded below by the range start because no event predates its conversation.
+ * (and version) that started in the range". Outcomes (who resolved, escalation kinds, clarified) are columns of the
+ * conversation and the drop-off overlay reads one conversation_steps row per conversation and node: both are kept by
+ * the analytics_events insert trigger (migration 0005), so no dashboard query groups the ~1M events of 100k
+ * conversations. CSAT and validation failures read their (rare) event types through the covering indexes of 0004.
  */
 
 export type AnalyticsFlowOption = {
@@ -55,8 +57,10 @@ export async function getAnalyticsVersionDocument(actor: Actor, flowId: string, 
 }
 
 function cohort(filter: AnalyticsFilter): SQL {
-  // conversations.startedAt is stored in the created_at column (schema.ts reuses the createdAt helper).
-  return sql`select id, created_at as started_at, ended_at, last_seq from conversations
+  // conversations.startedAt is stored in the created_at column (schema.ts reuses the createdAt helper). The outcome
+  // columns (resolved_by, escalation_kinds, clarified) are kept by the analytics_events trigger (migration 0005).
+  return sql`select id, created_at as started_at, ended_at, last_seq, resolved_by, escalation_kinds, clarified
+    from conversations
     where flow_id = ${filter.flowId}
       and created_at >= ${filter.from.toISOString()}::timestamptz
       and created_at < ${filter.until.toISOString()}::timestamptz
@@ -95,6 +99,11 @@ const num = (value: unknown): number | null => {
 };
 const int = (value: unknown): number => num(value) ?? 0;
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+/** percentile_cont(array[0.5, 0.9]) arrives as an array (postgres.js) or its text form (PGlite may give "{1,2}"). */
+function spread(value: unknown): { p50: number | null; p90: number | null } {
+  const list = Array.isArray(value) ? value : typeof value === "string" ? value.replace(/[{}]/g, "").split(",") : [];
+  return { p50: num(list[0]), p90: num(list[1]) };
+}
 
 export async function getFlowSummary(actor: Actor, filter: AnalyticsFilter): Promise<FlowSummary> {
   requireRole(actor, "tester");
@@ -103,44 +112,24 @@ export async function getFlowSummary(actor: Actor, filter: AnalyticsFilter): Pro
   const [[summary = {}], reasons, [response = {}]] = await Promise.all([
     rows(
       db,
-      sql`with c as (${cohort(filter)}),
-      e as (
-        select conversation_id,
-          bool_or(type = 'conversation.resolved' and coalesce(data->>'by', 'bot') <> 'agent') as by_bot,
-          bool_or(type = 'conversation.resolved' and data->>'by' = 'agent') as by_agent,
-          bool_or(type = 'conversation.escalated') as escalated,
-          bool_or(type = 'clarification.asked') as clarified
-        from (${eventsOf(filter, ["conversation.resolved", "conversation.escalated", "clarification.asked"])}) ev
-        group by conversation_id
-      ),
-      j as (
-        select c.started_at, c.ended_at, c.last_seq,
-          coalesce(e.by_bot, false) as by_bot,
-          coalesce(e.by_bot or e.by_agent, false) as resolved,
-          coalesce(e.escalated, false) as escalated,
-          coalesce(e.clarified, false) as clarified
-        from c left join e on e.conversation_id = c.id
-      )
+      sql`with c as (${cohort(filter)})
       select count(*)::int as started,
-        count(*) filter (where resolved)::int as resolved,
-        count(*) filter (where by_bot and not escalated)::int as contained,
-        count(*) filter (where escalated)::int as escalated,
+        count(*) filter (where resolved_by is not null)::int as resolved,
+        count(*) filter (where resolved_by = 'bot' and cardinality(escalation_kinds) = 0)::int as contained,
+        count(*) filter (where cardinality(escalation_kinds) > 0)::int as escalated,
         count(*) filter (where clarified)::int as clarified,
-        (avg(last_seq) filter (where resolved))::float8 as messages_average,
-        percentile_cont(0.5) within group (order by last_seq) filter (where resolved) as messages_p50,
-        percentile_cont(0.5) within group (order by extract(epoch from ended_at - started_at))
-          filter (where resolved and ended_at is not null) as resolve_p50,
-        percentile_cont(0.9) within group (order by extract(epoch from ended_at - started_at))
-          filter (where resolved and ended_at is not null) as resolve_p90
-      from j`,
+        (avg(last_seq) filter (where resolved_by is not null))::float8 as messages_average,
+        percentile_cont(0.5) within group (order by last_seq) filter (where resolved_by is not null) as messages_p50,
+        percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from ended_at - started_at))
+          filter (where resolved_by is not null and ended_at is not null) as resolve_spread
+      from c`,
     ),
     rows(
       db,
       sql`with c as (${cohort(filter)})
-      select kind, count(*)::int as conversations from (
-        select distinct ev.conversation_id, coalesce(ev.data->>'kind', 'unknown') as kind
-        from (${eventsOf(filter, ["conversation.escalated"])}) ev join c on c.id = ev.conversation_id
-      ) k group by kind order by conversations desc, kind`,
+      select kind, count(*)::int as conversations
+      from c cross join lateral unnest(c.escalation_kinds) as kind
+      group by kind order by conversations desc, kind`,
     ),
     rows(
       db,
@@ -148,7 +137,10 @@ export async function getFlowSummary(actor: Actor, filter: AnalyticsFilter): Pro
       select count(*)::int as handoffs, count(h.first_response_at)::int as answered,
         percentile_cont(0.5) within group (order by extract(epoch from h.first_response_at - h.created_at)) as p50,
         percentile_cont(0.9) within group (order by extract(epoch from h.first_response_at - h.created_at)) as p90
-      from handoffs h join c on c.id = h.conversation_id`,
+      from handoffs h join c on c.id = h.conversation_id
+        -- Every handoff is opened with a conversation.escalated event in the same turn (engine handle-handoff and
+        -- the flow-error fallback), so only escalated conversations can have one: a smaller hash to join.
+        and cardinality(c.escalation_kinds) > 0`,
     ),
   ]);
   const started = int(summary.started);
@@ -168,7 +160,7 @@ export async function getFlowSummary(actor: Actor, filter: AnalyticsFilter): Pro
       rate: share(int(row.conversations), started),
     })),
     messagesToResolve: { average: num(summary.messages_average), p50: num(summary.messages_p50) },
-    timeToResolve: { p50: num(summary.resolve_p50), p90: num(summary.resolve_p90) },
+    timeToResolve: spread(summary.resolve_spread),
     firstResponse: { p50: num(response.p50), p90: num(response.p90), answered: int(response.answered), handoffs: int(response.handoffs) },
     clarified,
     clarificationRate: share(clarified, started),
@@ -216,20 +208,16 @@ export async function listDailyVolume(actor: Actor, filter: AnalyticsFilter): Pr
   const db = await getDb();
   const found = await rows(
     db,
+    // Grouped by the day as a timestamp (hashable, no text per row), formatted once per day afterwards.
     sql`with c as (${cohort(filter)}),
-      e as (
-        select conversation_id,
-          bool_or(type = 'conversation.resolved' and coalesce(data->>'by', 'bot') <> 'agent') as by_bot,
-          bool_or(type = 'conversation.escalated') as escalated
-        from (${eventsOf(filter, ["conversation.resolved", "conversation.escalated"])}) ev
-        group by conversation_id
+      d as (
+        select date_trunc('day', started_at at time zone 'UTC') as day,
+          count(*)::int as started,
+          count(*) filter (where cardinality(escalation_kinds) > 0)::int as escalated,
+          count(*) filter (where resolved_by = 'bot' and cardinality(escalation_kinds) = 0)::int as contained
+        from c group by 1
       )
-      select to_char(c.started_at at time zone 'UTC', 'YYYY-MM-DD') as day,
-        count(*)::int as started,
-        count(*) filter (where e.escalated)::int as escalated,
-        count(*) filter (where e.by_bot and not e.escalated)::int as contained
-      from c left join e on e.conversation_id = c.id
-      group by 1 order by 1`,
+      select to_char(day, 'YYYY-MM-DD') as day, started, escalated, contained from d order by d.day`,
   );
   return found.map((row) => ({
     day: String(row.day),
@@ -245,19 +233,17 @@ export async function listNodeFunnels(actor: Actor, filter: AnalyticsFilter & { 
   const db = await getDb();
   const found = await rows(
     db,
-    // Events of the version in the range, read index-only; no join with conversations, so a conversation counts
-    // where it passed the node within the range.
+    // One row per conversation and node (conversation_steps, kept by the analytics_events trigger): a conversation
+    // counts at a node when it first reached the node within the range.
     sql`select node_id,
-        count(distinct conversation_id) filter (where type = 'node.entered')::int as entered,
-        count(distinct conversation_id) filter (where type in ('node.completed', 'conversation.escalated'))::int as moved_on,
-        count(distinct conversation_id) filter (where type = 'conversation.dropped')::int as dropped
-      from analytics_events
+        count(*)::int as entered,
+        count(*) filter (where moved_on)::int as moved_on,
+        count(*) filter (where dropped)::int as dropped
+      from conversation_steps
       where version_id = ${filter.versionId}
-        and type in ('node.entered', 'node.completed', 'conversation.escalated', 'conversation.dropped')
-        and occurred_at >= ${filter.from.toISOString()}::timestamptz
-        and occurred_at < ${filter.until.toISOString()}::timestamptz
+        and entered_at >= ${filter.from.toISOString()}::timestamptz
+        and entered_at < ${filter.until.toISOString()}::timestamptz
         ${filter.includeSimulated ? sql`` : sql`and is_simulated = false`}
-        and node_id is not null
       group by node_id order by node_id`,
   );
   return found.map((row) => ({

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { dropOffRate, funnelBadge, funnelTone, nodeFunnels, type FunnelEvent } from "./node-funnel";
 
-const event = (conversationId: string, nodeId: string, type: string): FunnelEvent => ({ conversationId, nodeId, type });
+const DAY_MS = 86_400_000;
+const JAN_1 = Date.UTC(2026, 0, 1);
+const event = (conversationId: string, nodeId: string, type: string, day = 1): FunnelEvent => ({
+  conversationId,
+  nodeId,
+  type,
+  at: new Date(JAN_1 + (day - 1) * DAY_MS),
+});
+const JANUARY = { from: new Date(JAN_1), until: new Date(JAN_1 + 31 * DAY_MS) };
 
 describe("nodeFunnels", () => {
   it("counts distinct conversations that entered, moved on and dropped at each node", () => {
@@ -22,10 +30,27 @@ describe("nodeFunnels", () => {
       event("d", "end", "conversation.resolved"),
     ];
 
-    expect(nodeFunnels(events)).toEqual([
+    expect(nodeFunnels(events, JANUARY)).toEqual([
       { nodeId: "ask", entered: 2, movedOn: 1, dropped: 1 },
       { nodeId: "handoff", entered: 1, movedOn: 1, dropped: 0 },
       { nodeId: "start", entered: 2, movedOn: 2, dropped: 0 },
+    ]);
+  });
+
+  it("counts a conversation where it first reached the node in the range, with what it did there later", () => {
+    const events = [
+      event("before", "ask", "node.entered", 1),
+      event("before", "ask", "conversation.dropped", 3),
+      event("inside", "ask", "node.entered", 2),
+      event("inside", "ask", "node.completed", 9),
+      event("inside", "ask", "node.entered", 9),
+      // Reached without a node.entered (escalated on arrival): the escalation is its first event there.
+      event("escalated", "handoff", "conversation.escalated", 4),
+    ];
+
+    expect(nodeFunnels(events, { from: new Date(JAN_1 + DAY_MS), until: new Date(JAN_1 + 5 * DAY_MS) })).toEqual([
+      { nodeId: "ask", entered: 1, movedOn: 1, dropped: 0 },
+      { nodeId: "handoff", entered: 1, movedOn: 1, dropped: 0 },
     ]);
   });
 });

@@ -3,15 +3,15 @@ import { rate } from "./percentile";
 /** How conversations passed one node of a version. Counts are distinct conversations. */
 export type NodeFunnel = {
   nodeId: string;
-  /** Reached the node (node.entered). */
+  /** Reached the node within the range (its first event there: node.entered, or a later one). */
   entered: number;
-  /** Left it forward: completed it (node.completed), or were handed to an agent there (conversation.escalated). */
+  /** Of those, left it forward: completed it (node.completed), or were handed to an agent there (conversation.escalated). */
   movedOn: number;
-  /** Went quiet there until the inactivity timeout (conversation.dropped). */
+  /** Of those, went quiet there until the inactivity timeout (conversation.dropped). */
   dropped: number;
 };
 
-export type FunnelEvent = { nodeId: string; conversationId: string; type: string };
+export type FunnelEvent = { nodeId: string; conversationId: string; type: string; at: Date };
 
 const FUNNEL_STEP: Readonly<Record<string, "entered" | "movedOn" | "dropped">> = {
   "node.entered": "entered",
@@ -20,24 +20,33 @@ const FUNNEL_STEP: Readonly<Record<string, "entered" | "movedOn" | "dropped">> =
   "conversation.dropped": "dropped",
 };
 
-/** The reference definition of the drop-off overlay; db/queries/analytics.ts computes the same in SQL. */
-export function nodeFunnels(events: readonly FunnelEvent[]): NodeFunnel[] {
-  const sets = new Map<string, { entered: Set<string>; movedOn: Set<string>; dropped: Set<string> }>();
+/**
+ * The reference definition of the drop-off overlay; db/queries/analytics.ts computes the same in SQL. A conversation
+ * counts at a node when it first reached the node within [from, until); what it did there afterwards counts with it,
+ * so "moved on" and "dropped" never exceed "entered".
+ */
+export function nodeFunnels(events: readonly FunnelEvent[], range: { from: Date; until: Date }): NodeFunnel[] {
+  const steps = new Map<string, { nodeId: string; firstAt: number; movedOn: boolean; dropped: boolean }>();
   for (const event of events) {
     const step = FUNNEL_STEP[event.type];
     if (step === undefined) continue;
-    const entry = sets.get(event.nodeId) ?? { entered: new Set(), movedOn: new Set(), dropped: new Set() };
-    sets.set(event.nodeId, entry);
-    entry[step].add(event.conversationId);
+    const key = `${event.conversationId} ${event.nodeId}`;
+    const entry = steps.get(key) ?? { nodeId: event.nodeId, firstAt: event.at.getTime(), movedOn: false, dropped: false };
+    steps.set(key, entry);
+    entry.firstAt = Math.min(entry.firstAt, event.at.getTime());
+    if (step === "movedOn") entry.movedOn = true;
+    if (step === "dropped") entry.dropped = true;
   }
-  return [...sets.entries()]
-    .map(([nodeId, entry]) => ({
-      nodeId,
-      entered: entry.entered.size,
-      movedOn: entry.movedOn.size,
-      dropped: entry.dropped.size,
-    }))
-    .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+  const funnels = new Map<string, NodeFunnel>();
+  for (const step of steps.values()) {
+    if (step.firstAt < range.from.getTime() || step.firstAt >= range.until.getTime()) continue;
+    const funnel = funnels.get(step.nodeId) ?? { nodeId: step.nodeId, entered: 0, movedOn: 0, dropped: 0 };
+    funnels.set(step.nodeId, funnel);
+    funnel.entered += 1;
+    if (step.movedOn) funnel.movedOn += 1;
+    if (step.dropped) funnel.dropped += 1;
+  }
+  return [...funnels.values()].sort((a, b) => a.nodeId.localeCompare(b.nodeId));
 }
 
 export type FunnelTone = "good" | "warning" | "bad" | "neutral";
