@@ -10,6 +10,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { buildWebhookPayload } from "@/runtime/whatsapp/build-webhook-payload";
 import { parseWebhookBody } from "@/runtime/whatsapp/parse-webhook";
 import { processInboundMessage, runCustomerTurn } from "@/runtime/inbound";
+import { onInboxChanged } from "@/runtime/inbox-signal";
+import type { InboxChange } from "@/lib/analytics/inbox-change";
 import {
   assignHandoff,
   beginHandBack,
@@ -237,6 +239,28 @@ describe.each(testDatabases())("the agent inbox on $kind", ({ open }) => {
     const result = await inTransaction((tx) => beginHandBack(tx, ana, { handoffId, nodeId: "nowhere" }));
 
     expect(result).toMatchObject({ ok: false, error: { code: "invalid-node" } });
+  });
+
+  it("tells open inboxes about a new handoff and about the customer writing to it, not about the bot's own turns", async () => {
+    const changes: InboxChange[] = [];
+    const stopListening = onInboxChanged((change) => changes.push(change));
+    const phone = String((customer += 1));
+
+    try {
+      await customerSays(phone, "hi");
+      const beforeHandoff = changes.length;
+      await customerSays(phone, "me@example.com");
+      await customerSays(phone, "still there?");
+
+      const [conversation] = await handle.db.select().from(conversations).where(eq(conversations.customerKey, phone));
+      expect(beforeHandoff).toBe(0);
+      expect(changes).toEqual([
+        { list: true, conversationIds: [conversation?.id] },
+        { list: true, conversationIds: [conversation?.id] },
+      ]);
+    } finally {
+      stopListening();
+    }
   });
 
   it("refuses every inbox query to roles without the agent grant", async () => {
