@@ -8,10 +8,11 @@ import {
   beginHandBack,
   claimHandoff,
   closeHandoff,
+  markConversationRead,
   replyToHandoff,
   type InboxError,
 } from "@/db/queries/inbox";
-import { assignInputSchema, claimInputSchema, replyInputSchema, resolveInputSchema } from "@/lib/analytics/inbox-input";
+import { assignInputSchema, claimInputSchema, markReadInputSchema, replyInputSchema, resolveInputSchema } from "@/lib/analytics/inbox-input";
 import { runCustomerTurn } from "@/runtime/inbound";
 import { notifyOutbox } from "@/runtime/outbox-signal";
 import { notifyInbox } from "@/runtime/inbox-signal";
@@ -48,3 +49,6 @@ export const resolveAction = withRole("agent", resolveInputSchema, async (input,
   if (handedBack.ok) notifyOutbox();
   return tellOpenInboxes(handedBack);
 });
+
+// Only the reader's own marker changes, so other pages are not told; the reader's page refreshes its own list.
+export const markReadAction = withRole("agent", markReadInputSchema, (input, actor) => markConversationRead(actor, input));
