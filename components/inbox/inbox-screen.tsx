@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { InboxConversation, InboxItem, InboxQueue } from "@/lib/analytics/inbox-types";
 import type { InboxView } from "@/lib/analytics/inbox-input";
@@ -34,6 +34,12 @@ function parseConversation(body: unknown): InboxConversation | null {
   if (!isObject(body) || !isObject(body.conversation)) return null;
   return body.conversation as InboxConversation;
 }
+
+function subscribeToVisibility(onChange: () => void): () => void {
+  document.addEventListener("visibilitychange", onChange);
+  return () => document.removeEventListener("visibilitychange", onChange);
+}
+const isPageVisible = () => document.visibilityState === "visible";
 
 export function InboxScreen({
   initialView,
@@ -71,6 +77,22 @@ export function InboxScreen({
     if (refresh.conversation) void refreshConversation();
   });
 
+  // Showing a conversation on a visible page reads it, up to the last message shown; the list then drops its marker.
+  const isVisible = useSyncExternalStore(subscribeToVisibility, isPageVisible, () => true);
+  const shownHandoffId = conversation?.item.handoffId ?? null;
+  const shownSeq = conversation?.transcript.at(-1)?.seq ?? null;
+  const { markRead } = actions;
+  const readUpTo = useRef("");
+  useEffect(() => {
+    if (!isVisible || shownHandoffId === null || shownSeq === null) return;
+    const read = `${shownHandoffId}:${shownSeq}`;
+    if (readUpTo.current === read) return;
+    readUpTo.current = read;
+    void markRead({ handoffId: shownHandoffId, seq: shownSeq }).then((result) => {
+      if (result.ok) void refreshList();
+    });
+  }, [isVisible, shownHandoffId, shownSeq, markRead, refreshList]);
+
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000 * 15);
     return () => clearInterval(timer);
@@ -94,6 +116,7 @@ export function InboxScreen({
 
   const items = list.data?.items ?? [];
   const queues = list.data?.queues ?? [];
+  const unread = items.filter((item) => item.isUnread && item.handoffId !== selectedId).length;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[24rem_1fr]">
@@ -139,7 +162,7 @@ export function InboxScreen({
           </p>
         ) : null}
         <p className="sr-only" aria-live="polite">
-          {items.length} conversations
+          {items.length} conversations{unread ? `, ${unread} with new messages` : ""}
         </p>
         {items.length ? (
           <InboxList items={items} selectedId={selectedId} onSelect={setSelectedId} now={now} />
