@@ -176,7 +176,7 @@ export function InboxScreen({
       </div>
       <div>
         {conversation ? (
-          <ConversationPanel conversation={conversation} actions={actions} actorId={actorId} now={now} onChanged={refreshAll} />
+          <ConversationPanel key={conversation.item.handoffId} conversation={conversation} actions={actions} actorId={actorId} now={now} onChanged={refreshAll} />
         ) : selectedId && detail.error ? (
           <EmptyState icon="🔒" title="Not available">
             {detail.error}
