@@ -257,6 +257,27 @@ export const handoffs = pgTable(
 );
 export type Handoff = typeof handoffs.$inferSelect;
 
+/**
+ * How far each person has read each conversation in the inbox: its unread marker. A seq, not a time: WhatsApp stamps
+ * messages with the customer's send time, and a read must not swallow a message that was sent before it but stored
+ * after it.
+ */
+export const conversationReads = pgTable(
+  "conversation_reads",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id),
+    /** The last messages.seq of the conversation this person has seen. */
+    lastReadSeq: integer("last_read_seq").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "conversation_reads_user_id_conversation_id_pk", columns: [t.userId, t.conversationId] })],
+);
+
 export const analyticsEvents = pgTable(
   "analytics_events",
   {

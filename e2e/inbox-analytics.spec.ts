@@ -67,7 +67,7 @@ test.describe("the agent inbox and analytics", () => {
     });
     expect(delivered.status()).toBe(200);
 
-    // Then: it appears in the inbox (live, by polling) with its packet.
+    // Then: it appears in the inbox with its packet.
     await page.goto("/inbox");
     const entry = page.getByRole("list", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) });
     await expect(entry).toBeVisible();
@@ -126,9 +126,49 @@ test.describe("the agent inbox and analytics", () => {
     expect(await csv.text()).toContain(`summary,conversations started,${startedBefore + 1},`);
   });
 
-  test("the inbox API refuses callers who are not signed in", async ({ request }) => {
-    const response = await request.get("/api/inbox", { maxRedirects: 0 });
+  test("a new handoff appears in an open inbox without a reload, unread until it is opened", async ({ page, request }) => {
+    const phone = `1556${String(Date.now()).slice(-7)}`;
+    const name = `Live Customer ${phone.slice(-4)}`;
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto("/inbox");
+    await expect(page.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible();
+    await page.evaluate(() => {
+      (window as Window & { loadedBeforeTheHandoff?: boolean }).loadedBeforeTheHandoff = true;
+    });
 
-    expect([401, 307]).toContain(response.status());
+    const { body, signature } = buildSignedWebhook({
+      phoneNumberId: PHONE_NUMBER_ID,
+      appSecret: APP_SECRET,
+      messages: [{ from: phone, name, id: `wamid.E2ELIVE${phone}`, timestamp: Math.floor(Date.now() / 1000), content: { type: "text", text: FIRST_MESSAGE } }],
+    });
+    const delivered = await request.post("/api/webhooks/whatsapp", {
+      data: body,
+      headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+    });
+
+    // Well inside the 30 s fallback poll: only the event stream can have brought it.
+    expect(delivered.status()).toBe(200);
+    const entry = page.getByRole("list", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) });
+    await expect(entry).toBeVisible({ timeout: 10_000 });
+    await expect(entry.getByRole("img", { name: "New messages" })).toBeVisible();
+    expect(await page.evaluate(() => (window as Window & { loadedBeforeTheHandoff?: boolean }).loadedBeforeTheHandoff)).toBe(true);
+    await page.screenshot({ path: test.info().outputPath("inbox-unread.png"), fullPage: true });
+
+    await entry.click();
+    await expect(page.getByRole("article", { name: `Conversation with ${name}` }).getByRole("list", { name: "Transcript" })).toContainText(FIRST_MESSAGE);
+    await expect(entry.getByRole("img", { name: "New messages" })).toHaveCount(0);
+
+    // The read is stored, not only hidden on this page.
+    await page.goto("/inbox");
+    await expect(entry).toBeVisible();
+    await expect(entry.getByRole("img", { name: "New messages" })).toHaveCount(0);
+  });
+
+  test("the inbox API and its event stream refuse callers who are not signed in", async ({ request }) => {
+    const list = await request.get("/api/inbox", { maxRedirects: 0 });
+    const events = await request.get("/api/inbox/events", { maxRedirects: 0 });
+
+    expect([401, 307]).toContain(list.status());
+    expect([401, 307]).toContain(events.status());
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
 import { inTransaction } from "@/db/index";
 import { getVersionDocument, listQuietConversations, lockConversationById } from "@/db/queries/conversations";
-import { runCustomerTurn } from "./inbound";
+import { inboxChangeOf, runCustomerTurn } from "./inbound";
 import { notifyOutbox } from "./outbox-signal";
+import { notifyInbox } from "./inbox-signal";
 
 const MINUTE = 60_000;
 
@@ -21,10 +22,13 @@ export async function sweepQuietConversations(now = new Date(), batch = 100): Pr
       const flow = await getVersionDocument(tx, conversation.versionId);
       const lastHeard = conversation.lastCustomerMessageAt?.getTime() ?? now.getTime();
       if (!flow || now.getTime() - lastHeard < flow.settings.inactivityMinutes * MINUTE) return false;
-      await runCustomerTurn(tx, conversation, { input: { kind: "timeout" }, defaultFlowId: conversation.flowId });
-      return true;
+      return runCustomerTurn(tx, conversation, { input: { kind: "timeout" }, defaultFlowId: conversation.flowId });
     });
-    if (done) timedOut += 1;
+    if (!done) continue;
+    timedOut += 1;
+    // A flow that escalates on inactivity has just put the customer in the inbox.
+    const change = inboxChangeOf(done);
+    if (change) notifyInbox(change);
   }
   if (timedOut > 0) notifyOutbox();
   return timedOut;

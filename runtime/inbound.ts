@@ -30,9 +30,11 @@ import { OUTSIDE_WINDOW_CODE } from "@/runtime/whatsapp/graph-errors";
 import { mergeDeliveryStatus } from "@/runtime/whatsapp/delivery-status";
 import { expectsReply } from "@/runtime/whatsapp/expects-reply";
 import type { FlowDocument } from "@/lib/flow/flow-document";
+import type { InboxChange } from "@/lib/analytics/inbox-change";
 import { customerInputText, outgoingMessageText } from "./message-text";
 import { resolveEffect } from "./resolve-effect";
 import { notifyOutbox } from "./outbox-signal";
+import { notifyInbox } from "./inbox-signal";
 import { withDownloadedMedia } from "./store-media";
 
 const nlu = createLanguageUnderstanding();
@@ -40,10 +42,17 @@ const nlu = createLanguageUnderstanding();
 const MAX_EFFECT_ROUNDS = 20;
 
 export type InboundOutcome =
-  | { status: "processed"; conversationId: string }
+  /** handedOff: the turn ended in a new handoff, which the agents' inbox now lists. */
+  | { status: "processed"; conversationId: string; handedOff: boolean }
   | { status: "duplicate" }
   | { status: "unknown_channel" }
   | { status: "stored"; conversationId: string; reason: "handoff" | "no_live_version" | "not_for_the_bot" };
+
+/** What a turn changed in the agents' inbox: a new handoff, or the customer writing while an agent holds them. */
+export function inboxChangeOf(outcome: InboundOutcome): InboxChange | null {
+  const touched = (outcome.status === "processed" && outcome.handedOff) || (outcome.status === "stored" && outcome.reason === "handoff");
+  return touched ? { list: true, conversationIds: [outcome.conversationId] } : null;
+}
 
 /**
  * Everything in one verified webhook body: each inbound message in its own transaction (one customer's messages in
@@ -75,8 +84,9 @@ export async function receiveDelivery(delivery: ParsedDelivery): Promise<Inbound
 
 async function applyStatuses(delivery: ParsedDelivery): Promise<void> {
   if (delivery.statuses.length === 0) return;
-  await inTransaction(async (tx) => {
+  const touched = await inTransaction(async (tx) => {
     const outsideWindow: string[] = [];
+    const conversationIds = new Set<string>();
     for (const status of delivery.statuses) {
       const errorCode = status.errors[0]?.code;
       const applied = await applyDeliveryStatus(
@@ -84,12 +94,16 @@ async function applyStatuses(delivery: ParsedDelivery): Promise<void> {
         { waMessageId: status.waMessageId, status: status.status, errorCode },
         mergeDeliveryStatus,
       );
+      if (applied) conversationIds.add(applied.conversationId);
       if (applied && status.status === "failed" && status.errors.some((error) => error.code === OUTSIDE_WINDOW_CODE)) {
         outsideWindow.push(applied.conversationId);
       }
     }
     await markOutsideWindow(tx, outsideWindow);
+    return [...conversationIds];
   });
+  // Delivered, read and failed ticks show in an open transcript; the list itself does not change.
+  if (touched.length) notifyInbox({ list: false, conversationIds: touched });
 }
 
 /** One inbound WhatsApp message, in one transaction: dedupe, lock, engine, state + messages + outbox rows. */
@@ -123,7 +137,7 @@ export async function processInboundMessage(received: InboundMessage): Promise<I
     if (!expectsReply(message)) {
       // Reactions, number changes, edits: kept in the transcript, never answered.
       await saveConversationTurn(tx, conversation, { messages: [inbound], events: [], update: {} });
-      return { status: "stored", conversationId: conversation.id, reason: "not_for_the_bot" };
+      return { status: "stored", conversationId: conversation.id, reason: conversation.status === "handoff" ? "handoff" : "not_for_the_bot" };
     }
     return runCustomerTurn(tx, conversation, {
       inbound,
@@ -133,6 +147,8 @@ export async function processInboundMessage(received: InboundMessage): Promise<I
     });
   });
   if (outcome.status === "processed") notifyOutbox();
+  const change = inboxChangeOf(outcome);
+  if (change) notifyInbox(change);
   return outcome;
 }
 
@@ -229,7 +245,8 @@ export async function runCustomerTurn(
       endedAt: state.status === "ended" ? new Date() : null,
     },
   });
-  return { status: "processed", conversationId: conversation.id };
+  // The engine never runs while an agent holds the conversation (above), so ending in a handoff means a new one.
+  return { status: "processed", conversationId: conversation.id, handedOff: state.status === "handoff" };
 }
 
 function storedState(raw: unknown): ConversationState | null {

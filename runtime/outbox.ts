@@ -14,6 +14,7 @@ import { sendMessage, type FetchLike, type SendFailure } from "@/runtime/whatsap
 import { nextRetryDelayMs, OUTSIDE_WINDOW_CODE } from "@/runtime/whatsapp/graph-errors";
 import { assertNever } from "@/lib/result";
 import { onOutboxNotified } from "./outbox-signal";
+import { notifyInbox } from "./inbox-signal";
 
 export type SenderOptions = {
   /** Rows claimed per round; each round sends them side by side (never two of one conversation). */
@@ -125,6 +126,8 @@ export async function drainOutbox(options: SenderOptions = {}): Promise<number> 
       }),
     );
     handled += rows.length;
+    // Each message's delivery status shows in an open inbox transcript ("queued" becomes "sent" or "failed").
+    notifyInbox({ list: false, conversationIds: [...new Set(rows.map((row) => row.conversationId))] });
   }
 }
 

@@ -40,9 +40,10 @@ import type {
   TriggerRecord,
   VersionChoice,
 } from "@/components/simulator/simulator-view";
-import { runCustomerTurn, type EngineStepTrace } from "./inbound";
+import { inboxChangeOf, runCustomerTurn, type EngineStepTrace, type InboundOutcome } from "./inbound";
 import { customerInputText, outgoingMessageText } from "./message-text";
 import { notifyOutbox } from "./outbox-signal";
+import { notifyInbox } from "./inbox-signal";
 
 export type SimulatorError = {
   code: "not_found" | "no_live_version" | "unreadable" | "no_channel" | "nothing_to_time_out" | "bad_step" | "too_large" | "empty_file";
@@ -153,7 +154,7 @@ export async function sendSimulatorInput(
   options: { retypeCode?: boolean } = {},
 ): Promise<Result<SimulatorView, SimulatorError>> {
   const started = performance.now();
-  const outcome = await inTransaction(async (tx): Promise<Result<null, SimulatorError>> => {
+  const outcome = await inTransaction(async (tx): Promise<Result<InboundOutcome, SimulatorError>> => {
     const session = await lockSimulatorSession(tx, actor, sessionId);
     if (!session) return err({ code: "not_found", message: "That simulator session is gone. Start a new one." });
     const channel = await getSimulatorChannel(tx);
@@ -172,19 +173,21 @@ export async function sendSimulatorInput(
     const usesCode = effective.kind === "customer" && effective.input.kind === "text" && lastCode !== null && effective.input.text.trim() === lastCode;
 
     let conversation: Conversation;
+    let turnOutcome: InboundOutcome;
     let result: string;
     if (effective.kind === "timeout") {
       if (!latest || latest.status !== "active") {
         return err({ code: "nothing_to_time_out", message: "There is no open conversation waiting for the customer." });
       }
       conversation = (await lockConversation(tx, channel.id, key, setup)).conversation;
-      result = (await runCustomerTurn(tx, conversation, { input: { kind: "timeout" }, defaultFlowId: null, flow, trace, customerFields: setup.fields })).status;
+      turnOutcome = await runCustomerTurn(tx, conversation, { input: { kind: "timeout" }, defaultFlowId: null, flow, trace, customerFields: setup.fields });
+      result = turnOutcome.status;
     } else {
       const waMessageId = `sim.${randomUUID()}`;
       await claimInboundReceipt(tx, waMessageId, channel.id);
       conversation = (await lockConversation(tx, channel.id, key, setup)).conversation;
       await linkReceipt(tx, waMessageId, conversation.id);
-      const turn = await runCustomerTurn(tx, conversation, {
+      turnOutcome = await runCustomerTurn(tx, conversation, {
         inbound: { direction: "inbound", author: "customer", waMessageId, content: effective.input, text: customerInputText(effective.input) },
         input: { kind: "customer", input: effective.input },
         defaultFlowId: null,
@@ -193,7 +196,7 @@ export async function sendSimulatorInput(
         trace,
         customerFields: setup.fields,
       });
-      result = turn.status === "stored" ? `stored (${turn.reason})` : turn.status;
+      result = turnOutcome.status === "stored" ? `stored (${turnOutcome.reason})` : turnOutcome.status;
     }
 
     const before = latest?.id === conversation.id ? parseState(latest.state) : null;
@@ -212,10 +215,13 @@ export async function sendSimulatorInput(
       ...(usesCode ? { usesCode: true } : {}),
     });
     await saveSimulatorSteps(tx, session.id, steps);
-    return ok(null);
+    return ok(turnOutcome);
   });
   if (!outcome.ok) return outcome;
   notifyOutbox();
+  // Simulated handoffs reach the inbox too (marked "Simulated"), so testers can try the agent's side.
+  const change = inboxChangeOf(outcome.value);
+  if (change) notifyInbox(change);
   return getSimulatorView(actor, sessionId);
 }
 

@@ -8,6 +8,7 @@ export type InboxActions = {
   assign: (input: { handoffId: string; assigneeId: string }) => Promise<ActionResult>;
   reply: (input: { handoffId: string; message: unknown }) => Promise<ActionResult>;
   resolve: (input: { handoffId: string; outcome: { kind: "close" } | { kind: "bot"; nodeId: string } }) => Promise<ActionResult>;
+  markRead: (input: { handoffId: string; seq: number }) => Promise<ActionResult>;
 };
 
 /** The first field message of an invalid input, else the error's own message. */

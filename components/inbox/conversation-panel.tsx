@@ -8,6 +8,7 @@ import { escalationLabel } from "@/lib/analytics/escalation-labels";
 import { formatDuration } from "@/lib/analytics/format-duration";
 import { actionMessage, type ActionResult, type InboxActions } from "./action-result";
 import { ReplyComposer } from "./reply-composer";
+import { SelectAndAct } from "./select-and-act";
 
 const AUTHOR_LABELS = { customer: "Customer", bot: "Bot", agent: "Agent" } as const;
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", day: "numeric", month: "short" });
@@ -29,8 +30,6 @@ export function ConversationPanel({
   const { item } = conversation;
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [assignee, setAssignee] = useState("");
-  const [resumeAt, setResumeAt] = useState("");
   const ids = useId();
   const held = item.status !== "resolved" && conversation.conversationStatus === "handoff";
 
@@ -41,6 +40,7 @@ export function ConversationPanel({
       onChanged();
     });
   }
+  const showError = (text: string) => setNotice({ tone: "error", text });
 
   const waited = ((item.resolvedAt ? Date.parse(item.resolvedAt) : now) - Date.parse(item.createdAt)) / 1000;
 
@@ -73,39 +73,16 @@ export function ConversationPanel({
                 Take it
               </Button>
             ) : null}
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${ids}-assignee`} className="text-xs font-medium text-slate-600">
-                Assign to
-              </label>
-              <div className="flex gap-2">
-                <select
-                  id={`${ids}-assignee`}
-                  value={assignee}
-                  onChange={(event) => setAssignee(event.target.value)}
-                  className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
-                >
-                  <option value="">Choose a person…</option>
-                  {conversation.assignees.map((person) => (
-                    <option key={person.id} value={person.id}>
-                      {person.name}
-                    </option>
-                  ))}
-                </select>
-                <Button
-                  variant="secondary"
-                  disabled={pending}
-                  onClick={() => {
-                    if (!assignee) {
-                      setNotice({ tone: "error", text: "Pick a person to assign it to." });
-                      return;
-                    }
-                    run(() => actions.assign({ handoffId: item.handoffId, assigneeId: assignee }), "Assigned.");
-                  }}
-                >
-                  Assign
-                </Button>
-              </div>
-            </div>
+            <SelectAndAct
+              label="Assign to"
+              placeholder="Choose a person…"
+              options={conversation.assignees.map((person) => ({ value: person.id, label: person.name }))}
+              actionLabel="Assign"
+              missingChoice="Pick a person to assign it to."
+              disabled={pending}
+              onAct={(assigneeId) => run(() => actions.assign({ handoffId: item.handoffId, assigneeId }), "Assigned.")}
+              onMissingChoice={showError}
+            />
           </div>
         ) : null}
       </header>
@@ -225,39 +202,16 @@ export function ConversationPanel({
             <Button disabled={pending} onClick={() => run(() => actions.resolve({ handoffId: item.handoffId, outcome: { kind: "close" } }), "Resolved and closed.")}>
               Resolve and close
             </Button>
-            <div className="flex flex-col gap-1">
-              <label htmlFor={`${ids}-resume`} className="text-xs font-medium text-slate-600">
-                Or hand back to the bot at
-              </label>
-              <div className="flex gap-2">
-                <select
-                  id={`${ids}-resume`}
-                  value={resumeAt}
-                  onChange={(event) => setResumeAt(event.target.value)}
-                  className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
-                >
-                  <option value="">Choose a step…</option>
-                  {conversation.resumeTargets.map((target) => (
-                    <option key={target.nodeId} value={target.nodeId}>
-                      {target.label}
-                    </option>
-                  ))}
-                </select>
-                <Button
-                  variant="secondary"
-                  disabled={pending}
-                  onClick={() => {
-                    if (!resumeAt) {
-                      setNotice({ tone: "error", text: "Pick the step the bot should continue from." });
-                      return;
-                    }
-                    run(() => actions.resolve({ handoffId: item.handoffId, outcome: { kind: "bot", nodeId: resumeAt } }), "The bot has the conversation again.");
-                  }}
-                >
-                  Hand back
-                </Button>
-              </div>
-            </div>
+            <SelectAndAct
+              label="Or hand back to the bot at"
+              placeholder="Choose a step…"
+              options={conversation.resumeTargets.map((target) => ({ value: target.nodeId, label: target.label }))}
+              actionLabel="Hand back"
+              missingChoice="Pick the step the bot should continue from."
+              disabled={pending}
+              onAct={(nodeId) => run(() => actions.resolve({ handoffId: item.handoffId, outcome: { kind: "bot", nodeId } }), "The bot has the conversation again.")}
+              onMissingChoice={showError}
+            />
           </section>
         </>
       ) : (

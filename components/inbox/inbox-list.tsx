@@ -21,6 +21,8 @@ export function InboxList({
       {items.map((item) => {
         const waited = ((item.resolvedAt ? Date.parse(item.resolvedAt) : now) - Date.parse(item.createdAt)) / 1000;
         const selected = item.handoffId === selectedId;
+        // The open conversation is being read: its marker goes as soon as the page has recorded the read.
+        const unread = item.isUnread && !selected;
         return (
           <li key={item.handoffId}>
             <button
@@ -32,7 +34,8 @@ export function InboxList({
               }`}
             >
               <span className="flex items-center gap-2">
-                <span className="truncate font-medium text-slate-900">{item.customerName ?? item.customerPhone ?? "Unknown customer"}</span>
+                {unread ? <span role="img" aria-label="New messages" title="New messages" className="size-2.5 shrink-0 rounded-full bg-brand-600" /> : null}
+                <span className={`truncate text-slate-900 ${unread ? "font-bold" : "font-medium"}`}>{item.customerName ?? item.customerPhone ?? "Unknown customer"}</span>
                 {item.isVip ? <Badge tone="amber">VIP</Badge> : null}
                 {item.isSimulated ? <Badge tone="blue">Simulated</Badge> : null}
                 {item.priority !== "normal" ? <Badge tone="red">{item.priority === "urgent" ? "Urgent" : "High"}</Badge> : null}
@@ -41,7 +44,7 @@ export function InboxList({
                   {formatDuration(waited)}
                 </span>
               </span>
-              <span className="truncate text-sm text-slate-700">{item.reason}</span>
+              <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "text-slate-700"}`}>{item.reason}</span>
               <span className="flex gap-2 text-xs text-slate-500">
                 <span>{item.queue}</span>
                 <span aria-hidden>·</span>

@@ -1,15 +1,19 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { InboxConversation, InboxItem, InboxQueue } from "@/lib/analytics/inbox-types";
 import type { InboxView } from "@/lib/analytics/inbox-input";
+import { refreshesFor } from "@/lib/analytics/inbox-change";
 import type { InboxActions } from "./action-result";
 import { ConversationPanel } from "./conversation-panel";
 import { InboxList } from "./inbox-list";
+import { LiveIndicator } from "./live-indicator";
+import { useInboxEvents } from "./use-inbox-events";
 import { usePolling } from "./use-polling";
 
-const POLL_MS = 3000;
+/** Changes arrive over /api/inbox/events; the poll only covers a stream that is down or a change made elsewhere. */
+const FALLBACK_POLL_MS = 30_000;
 const VIEWS: { view: InboxView; label: string }[] = [
   { view: "open", label: "Open" },
   { view: "mine", label: "Mine" },
@@ -30,6 +34,12 @@ function parseConversation(body: unknown): InboxConversation | null {
   if (!isObject(body) || !isObject(body.conversation)) return null;
   return body.conversation as InboxConversation;
 }
+
+function subscribeToVisibility(onChange: () => void): () => void {
+  document.addEventListener("visibilitychange", onChange);
+  return () => document.removeEventListener("visibilitychange", onChange);
+}
+const isPageVisible = () => document.visibilityState === "visible";
 
 export function InboxScreen({
   initialView,
@@ -55,8 +65,33 @@ export function InboxScreen({
   const [selectedId, setSelectedId] = useState(initialSelectedId);
   const [now, setNow] = useState(renderedAt);
   const listUrl = `/api/inbox?view=${view}${queue ? `&queue=${encodeURIComponent(queue)}` : ""}`;
-  const list = usePolling(listUrl, POLL_MS, parseList, initialList);
-  const detail = usePolling(selectedId ? `/api/inbox/${selectedId}` : null, POLL_MS, parseConversation, initialConversation);
+  const list = usePolling(listUrl, FALLBACK_POLL_MS, parseList, initialList);
+  const detail = usePolling(selectedId ? `/api/inbox/${selectedId}` : null, FALLBACK_POLL_MS, parseConversation, initialConversation);
+  const conversation = detail.data && detail.data.item.handoffId === selectedId ? detail.data : null;
+  const { refresh: refreshList } = list;
+  const { refresh: refreshConversation } = detail;
+
+  const live = useInboxEvents((change) => {
+    const refresh = refreshesFor(change, conversation?.item.conversationId ?? null);
+    if (refresh.list) void refreshList();
+    if (refresh.conversation) void refreshConversation();
+  });
+
+  // Showing a conversation on a visible page reads it, up to the last message shown; the list then drops its marker.
+  const isVisible = useSyncExternalStore(subscribeToVisibility, isPageVisible, () => true);
+  const shownHandoffId = conversation?.item.handoffId ?? null;
+  const shownSeq = conversation?.transcript.at(-1)?.seq ?? null;
+  const { markRead } = actions;
+  const readUpTo = useRef("");
+  useEffect(() => {
+    if (!isVisible || shownHandoffId === null || shownSeq === null) return;
+    const read = `${shownHandoffId}:${shownSeq}`;
+    if (readUpTo.current === read) return;
+    readUpTo.current = read;
+    void markRead({ handoffId: shownHandoffId, seq: shownSeq }).then((result) => {
+      if (result.ok) void refreshList();
+    });
+  }, [isVisible, shownHandoffId, shownSeq, markRead, refreshList]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000 * 15);
@@ -75,17 +110,20 @@ export function InboxScreen({
 
   const refreshAll = useCallback(() => {
     setNow(Date.now());
-    void list.refresh();
-    void detail.refresh();
-  }, [list, detail]);
+    void refreshList();
+    void refreshConversation();
+  }, [refreshList, refreshConversation]);
 
   const items = list.data?.items ?? [];
   const queues = list.data?.queues ?? [];
-  const conversation = detail.data && detail.data.item.handoffId === selectedId ? detail.data : null;
+  const unread = items.filter((item) => item.isUnread && item.handoffId !== selectedId).length;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[24rem_1fr]">
       <div className="flex flex-col gap-3">
+        <div className="flex justify-end">
+          <LiveIndicator state={live} fallbackSeconds={FALLBACK_POLL_MS / 1000} />
+        </div>
         <div role="group" aria-label="Show" className="flex gap-1 rounded-lg bg-slate-100 p-1 text-sm">
           {VIEWS.map((option) => (
             <button
@@ -124,7 +162,7 @@ export function InboxScreen({
           </p>
         ) : null}
         <p className="sr-only" aria-live="polite">
-          {items.length} conversations
+          {items.length} conversations{unread ? `, ${unread} with new messages` : ""}
         </p>
         {items.length ? (
           <InboxList items={items} selectedId={selectedId} onSelect={setSelectedId} now={now} />
@@ -132,13 +170,13 @@ export function InboxScreen({
           <EmptyState icon="📥" title={view === "resolved" ? "Nothing resolved yet" : "No one is waiting"}>
             {view === "resolved"
               ? "Conversations you resolve show up here."
-              : "When the bot hands a customer over, they appear here within a few seconds."}
+              : "When the bot hands a customer over, they appear here straight away."}
           </EmptyState>
         )}
       </div>
       <div>
         {conversation ? (
-          <ConversationPanel conversation={conversation} actions={actions} actorId={actorId} now={now} onChanged={refreshAll} />
+          <ConversationPanel key={conversation.item.handoffId} conversation={conversation} actions={actions} actorId={actorId} now={now} onChanged={refreshAll} />
         ) : selectedId && detail.error ? (
           <EmptyState icon="🔒" title="Not available">
             {detail.error}

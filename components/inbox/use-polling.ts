@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 /**
- * Fetches `url` now and every `intervalMs` while the tab is visible, keeping the last good answer. `parse`
- * must keep its identity (declare it at module scope). Polling rather
- * than a socket: it survives restarts and proxies, and a few seconds of delay is fine for an inbox.
+ * Fetches `url` now, on `refresh()` and every `intervalMs` while the tab is visible, keeping the last good answer.
+ * `parse` must keep its identity (declare it at module scope). The inbox calls `refresh()` when its event stream
+ * reports a change; the interval is the fallback for when the stream is down.
  */
 export function usePolling<T>(url: string | null, intervalMs: number, parse: (body: unknown) => T | null, initial: T | null) {
   const [data, setData] = useState<T | null>(initial);

@@ -10,6 +10,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { buildWebhookPayload } from "@/runtime/whatsapp/build-webhook-payload";
 import { parseWebhookBody } from "@/runtime/whatsapp/parse-webhook";
 import { processInboundMessage, runCustomerTurn } from "@/runtime/inbound";
+import { onInboxChanged } from "@/runtime/inbox-signal";
+import type { InboxChange } from "@/lib/analytics/inbox-change";
 import {
   assignHandoff,
   beginHandBack,
@@ -18,6 +20,7 @@ import {
   getInboxConversation,
   listInbox,
   listInboxQueues,
+  markConversationRead,
   MASK,
   replyToHandoff,
 } from "./inbox";
@@ -237,6 +240,98 @@ describe.each(testDatabases())("the agent inbox on $kind", ({ open }) => {
     const result = await inTransaction((tx) => beginHandBack(tx, ana, { handoffId, nodeId: "nowhere" }));
 
     expect(result).toMatchObject({ ok: false, error: { code: "invalid-node" } });
+  });
+
+  /** The seq of the conversation's last message, as the open page would report it. */
+  async function lastSeqOf(handoffId: string): Promise<number> {
+    const detail = await getInboxConversation(ana, handoffId);
+    return detail?.transcript.at(-1)?.seq ?? 0;
+  }
+
+  const unreadIn = async (actor: Actor, handoffId: string, view: "open" | "resolved" = "open") =>
+    (await listInbox(actor, { view })).find((item) => item.handoffId === handoffId)?.isUnread;
+
+  it("shows a new handoff unread until the agent has read it", async () => {
+    const { handoffId } = await handedOff();
+    const before = await unreadIn(ana, handoffId);
+
+    const marked = await markConversationRead(ana, { handoffId, seq: await lastSeqOf(handoffId) });
+
+    expect(before).toBe(true);
+    expect(marked.ok).toBe(true);
+    expect(await unreadIn(ana, handoffId)).toBe(false);
+    expect((await getInboxConversation(ana, handoffId))?.item.isUnread).toBe(false);
+  });
+
+  it("shows it unread again when the customer writes after the read, but not after the agent's own reply", async () => {
+    const { handoffId, phone } = await handedOff();
+    await markConversationRead(ana, { handoffId, seq: await lastSeqOf(handoffId) });
+
+    await replyToHandoff(ana, { handoffId, message: { kind: "text", text: "Looking into it." } });
+    const afterReply = await unreadIn(ana, handoffId);
+    await customerSays(phone, "any news?");
+
+    expect(afterReply).toBe(false);
+    expect(await unreadIn(ana, handoffId)).toBe(true);
+  });
+
+  it("keeps each agent's reads apart, and counts the assignee's read for an admin", async () => {
+    const waiting = await handedOff();
+    const claimed = await handedOff();
+    await claimHandoff(ana, claimed.handoffId);
+
+    await markConversationRead(ana, { handoffId: waiting.handoffId, seq: await lastSeqOf(waiting.handoffId) });
+    await markConversationRead(ana, { handoffId: claimed.handoffId, seq: await lastSeqOf(claimed.handoffId) });
+
+    expect(await unreadIn(ben, waiting.handoffId)).toBe(true);
+    expect(await unreadIn(admin, waiting.handoffId)).toBe(true);
+    expect(await unreadIn(admin, claimed.handoffId)).toBe(false);
+  });
+
+  it("never moves a read back, and never past the conversation's last message", async () => {
+    const { handoffId, phone } = await handedOff();
+    const seq = await lastSeqOf(handoffId);
+
+    await markConversationRead(ana, { handoffId, seq: seq + 1000 });
+    await markConversationRead(ana, { handoffId, seq: 0 });
+    const afterStaleRead = await unreadIn(ana, handoffId);
+    await customerSays(phone, "hello?");
+
+    expect(afterStaleRead).toBe(false);
+    expect(await unreadIn(ana, handoffId)).toBe(true);
+  });
+
+  it("does not mark resolved conversations unread, and refuses reads of conversations the agent may not see", async () => {
+    const { handoffId } = await handedOff();
+    await claimHandoff(ana, handoffId);
+    const refused = await markConversationRead(ben, { handoffId, seq: 1 });
+
+    await closeHandoff(ana, handoffId);
+
+    expect(refused).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(await unreadIn(ana, handoffId, "resolved")).toBe(false);
+  });
+
+  it("tells open inboxes about a new handoff and about the customer writing to it, not about the bot's own turns", async () => {
+    const changes: InboxChange[] = [];
+    const stopListening = onInboxChanged((change) => changes.push(change));
+    const phone = String((customer += 1));
+
+    try {
+      await customerSays(phone, "hi");
+      const beforeHandoff = changes.length;
+      await customerSays(phone, "me@example.com");
+      await customerSays(phone, "still there?");
+
+      const [conversation] = await handle.db.select().from(conversations).where(eq(conversations.customerKey, phone));
+      expect(beforeHandoff).toBe(0);
+      expect(changes).toEqual([
+        { list: true, conversationIds: [conversation?.id] },
+        { list: true, conversationIds: [conversation?.id] },
+      ]);
+    } finally {
+      stopListening();
+    }
   });
 
   it("refuses every inbox query to roles without the agent grant", async () => {

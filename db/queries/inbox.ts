@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { conversations, handoffs, messages, users, type Conversation } from "../schema";
+import { conversationReads, conversations, handoffs, messages, users, type Conversation } from "../schema";
 import { getDb, type Tx } from "../index";
 import { recordAudit } from "./audit";
 import { getVersionDocument, saveConversationTurn } from "./conversations";
@@ -34,9 +34,21 @@ function visibleTo(actor: Actor): SQL | undefined {
 const isVip = sql<boolean>`(coalesce(${handoffs.packet}->'fields'->>'tier', '') = 'vip' or ${handoffs.packet}->>'escalationKind' = 'high_value')`;
 const escalationKind = sql<string | null>`${handoffs.packet}->>'escalationKind'`;
 
+/**
+ * Unread: the customer wrote after the last message the actor, or the person who has the conversation, saw. An admin
+ * looking over an agent's shoulder is not told about what that agent has already read. Resolved handoffs are done.
+ */
+function isUnreadFor(actor: Actor): SQL<boolean> {
+  const latestCustomerSeq = sql`(select ${messages.seq} from ${messages}
+    where ${messages.conversationId} = ${handoffs.conversationId} and ${messages.author} = 'customer'
+    order by ${messages.seq} desc limit 1)`;
+  const lastReadSeq = sql`(select max(${conversationReads.lastReadSeq}) from ${conversationReads}
+    where ${conversationReads.conversationId} = ${handoffs.conversationId}
+      and ${conversationReads.userId} in (${actor.userId}, ${handoffs.assigneeId}))`;
+  return sql<boolean>`(${handoffs.status} <> 'resolved' and coalesce(${latestCustomerSeq}, 0) > coalesce(${lastReadSeq}, 0))`;
+}
 
-
-const itemColumns = {
+const itemColumnsFor = (actor: Actor) => ({
   handoffId: handoffs.id,
   conversationId: handoffs.conversationId,
   queue: handoffs.queue,
@@ -52,13 +64,15 @@ const itemColumns = {
   customerPhone: conversations.customerPhone,
   isVip,
   isSimulated: conversations.isSimulated,
-};
+  isUnread: isUnreadFor(actor),
+});
 
 type ItemRow = Omit<InboxItem, "createdAt" | "resolvedAt"> & { createdAt: Date; resolvedAt: Date | null };
 
 const toItem = (row: ItemRow): InboxItem => ({
   ...row,
   isVip: Boolean(row.isVip),
+  isUnread: Boolean(row.isUnread),
   createdAt: row.createdAt.toISOString(),
   resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
 });
@@ -72,7 +86,7 @@ export async function listInbox(actor: Actor, filter: { view: InboxView; queue?:
     resolved: eq(handoffs.status, "resolved"),
   };
   const rows = await db
-    .select(itemColumns)
+    .select(itemColumnsFor(actor))
     .from(handoffs)
     .innerJoin(conversations, eq(conversations.id, handoffs.conversationId))
     .leftJoin(users, eq(users.id, handoffs.assigneeId))
@@ -86,7 +100,6 @@ export async function listInbox(actor: Actor, filter: { view: InboxView; queue?:
     .limit(200);
   return rows.map(toItem);
 }
-
 
 export async function listInboxQueues(actor: Actor): Promise<InboxQueue[]> {
   requireRole(actor, "agent");
@@ -116,7 +129,7 @@ export async function getInboxConversation(actor: Actor, handoffId: string, now 
   const db = await getDb();
   const [row] = await db
     .select({
-      ...itemColumns,
+      ...itemColumnsFor(actor),
       packet: handoffs.packet,
       conversationStatus: conversations.status,
       versionId: conversations.versionId,
@@ -189,6 +202,34 @@ export async function getInboxConversation(actor: Actor, handoffId: string, now 
       .map((node) => ({ nodeId: node.id, label: node.title ? `${node.title} (${node.type.replace(/_/g, " ")})` : `${node.type.replace(/_/g, " ")} · ${node.id}` })),
     assignees,
   };
+}
+
+/**
+ * Records that the actor has seen the conversation up to `seq` (the last message the page showed), which clears its
+ * unread marker for them. A read never moves back, so an older page cannot mark newer messages unread again. Not
+ * audited: it changes nobody's data but the reader's own, on every open.
+ */
+export async function markConversationRead(
+  actor: Actor,
+  input: { handoffId: string; seq: number },
+  now = new Date(),
+): Promise<Result<void, InboxError>> {
+  requireRole(actor, "agent");
+  const db = await getDb();
+  const [visible] = await db
+    .select({ conversationId: handoffs.conversationId, lastSeq: conversations.lastSeq })
+    .from(handoffs)
+    .innerJoin(conversations, eq(conversations.id, handoffs.conversationId))
+    .where(and(eq(handoffs.id, input.handoffId), visibleTo(actor)));
+  if (!visible) return err(NOT_FOUND);
+  await db
+    .insert(conversationReads)
+    .values({ userId: actor.userId, conversationId: visible.conversationId, lastReadSeq: Math.min(input.seq, visible.lastSeq), readAt: now })
+    .onConflictDoUpdate({
+      target: [conversationReads.userId, conversationReads.conversationId],
+      set: { lastReadSeq: sql`greatest(${conversationReads.lastReadSeq}, excluded.last_read_seq)`, readAt: now },
+    });
+  return ok(undefined);
 }
 
 /** "customer_phone" → "Customer phone", for fields the flow does not label (the engine's own). */

@@ -48,5 +48,8 @@ export const resolveInputSchema = z.object({
   ]),
 });
 
+/** The last message seq the page showed: everything up to it has been read. */
+export const markReadInputSchema = z.object({ handoffId, seq: z.int().min(0) });
+
 export const inboxViewSchema = z.enum(["open", "mine", "resolved"]);
 export type InboxView = z.infer<typeof inboxViewSchema>;

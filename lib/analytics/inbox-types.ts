@@ -21,6 +21,8 @@ export type InboxItem = {
   customerPhone: string | null;
   isVip: boolean;
   isSimulated: boolean;
+  /** The customer wrote after the last message the viewer (or the assignee) saw. */
+  isUnread: boolean;
 };
 
 export type InboxQueue = { queue: string; open: number };

@@ -5,7 +5,7 @@ import { getInboxConversation, listInbox, listInboxQueues } from "@/db/queries/i
 import { inboxViewSchema } from "@/lib/analytics/inbox-input";
 import { PageHeader } from "@/components/ui/page-header";
 import { InboxScreen } from "@/components/inbox/inbox-screen";
-import { assignAction, claimAction, replyAction, resolveAction } from "./actions";
+import { assignAction, claimAction, markReadAction, replyAction, resolveAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         initialSelectedId={search.id ?? null}
         initialList={{ items, queues }}
         initialConversation={conversation}
-        actions={{ claim: claimAction, assign: assignAction, reply: replyAction, resolve: resolveAction }}
+        actions={{ claim: claimAction, assign: assignAction, reply: replyAction, resolve: resolveAction, markRead: markReadAction }}
         actorId={actor.userId}
         renderedAt={renderedAt}
       />
