@@ -11,6 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { RestoreDraftButton } from "@/components/versions/restore-draft-button";
 import { RollbackDialog } from "@/components/versions/rollback-dialog";
 import { PublishDialog } from "@/components/versions/publish-dialog";
+import { publishFlowAction } from "../publish-actions";
 
 export const metadata: Metadata = { title: "Version history" };
 
@@ -36,7 +37,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ flowI
             <Link href={`/flows/${flow.id}/edit`} className={buttonClass("secondary")}>
               Open the editor
             </Link>
-            {canEdit ? <PublishDialog flowId={flow.id} /> : null}
+            {canEdit ? <PublishDialog flowId={flow.id} publish={publishFlowAction} /> : null}
           </>
         }
       />
