@@ -4,7 +4,7 @@ import { z } from "zod";
 import { channels, flows, flowVersions } from "../schema";
 import { getDb, type DbOrTx } from "../index";
 import { recordAudit } from "./audit";
-import { grants, requireRole, type Actor } from "@/lib/auth/roles";
+import { requireRole, type Actor } from "@/lib/auth/roles";
 import { hashFlowDocument } from "./versions";
 import { flowDocumentSchema, FLOW_SCHEMA_VERSION, type FlowDocument } from "@/lib/flow/flow-document";
 import { createDefaultNode } from "@/lib/flow/node-catalog";
@@ -24,13 +24,8 @@ export type FlowListItem = {
 
 const isUuid = (value: string): boolean => z.uuid().safeParse(value).success;
 
-/** Testers see flows read-only; agents may look at the canvas too (issue 5, roles). */
-function requireFlowViewer(actor: Actor): void {
-  if (!grants(actor.role, "agent")) requireRole(actor, "tester");
-}
-
 export async function listFlows(actor: Actor, search = ""): Promise<FlowListItem[]> {
-  requireRole(actor, "tester");
+  requireRole(actor, "viewer");
   const db = await getDb();
   const rows = await db
     .select({
@@ -74,7 +69,7 @@ export type FlowForEditor = {
 export type FlowReadError = { code: "not-found" } | { code: "unreadable-draft"; problems: string[] };
 
 export async function getFlowForEditor(actor: Actor, flowId: string): Promise<Result<FlowForEditor, FlowReadError>> {
-  requireFlowViewer(actor);
+  requireRole(actor, "viewer");
   if (!isUuid(flowId)) return err({ code: "not-found" });
   const db = await getDb();
   const [row] = await db

@@ -215,7 +215,7 @@ export type FlowVersionsOverview = {
 
 /** The flow's version history, newest first, with how many conversations each version carried. */
 export async function getFlowVersionsOverview(actor: Actor, flowId: string): Promise<FlowVersionsOverview | null> {
-  requireRole(actor, "tester");
+  requireRole(actor, "viewer");
   if (!UUID.test(flowId)) return null;
   const db = await getDb();
   const [flow] = await db
@@ -272,7 +272,7 @@ export type VersionDocument = { id: string; number: number; note: string; create
 
 /** Versions of one flow with their documents, for viewing and comparing; unknown or unreadable ids are left out. */
 export async function getVersionDocuments(actor: Actor, flowId: string, versionIds: string[]): Promise<VersionDocument[]> {
-  requireRole(actor, "tester");
+  requireRole(actor, "viewer");
   const ids = versionIds.filter((id) => UUID.test(id));
   if (ids.length === 0 || !UUID.test(flowId)) return [];
   const db = await getDb();

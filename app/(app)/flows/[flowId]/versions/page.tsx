@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Version history" };
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function VersionsPage({ params }: { params: Promise<{ flowId: string }> }) {
-  const actor = await requirePageRole("tester");
+  const actor = await requirePageRole("viewer");
   const { flowId } = await params;
   const overview = await getFlowVersionsOverview(actor, flowId);
   if (!overview) notFound();

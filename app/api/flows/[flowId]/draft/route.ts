@@ -11,7 +11,7 @@ import { assertNever } from "@/lib/result";
 const flowIdOf = (request: Request) => z.uuid().safeParse(new URL(request.url).pathname.split("/").at(-2));
 const putSchema = z.object({ revision: z.number().int().min(1), document: z.unknown() });
 
-export const GET = withRouteRole("tester", async (request, actor) => {
+export const GET = withRouteRole("viewer", async (request, actor) => {
   const flowId = flowIdOf(request);
   if (!flowId.success) return Response.json({ error: "not_found" }, { status: 404 });
   const flow = await getFlowForEditor(actor, flowId.data);
