@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { FormMessage } from "@/components/settings/form-message";
 import { createChannelAction, updateChannelAction } from "./actions";
 import { createChannelInputSchema, updateChannelInputSchema } from "./channel-input";

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { createUserAction } from "./actions";
 import { TextField } from "@/components/ui/text-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button } from "@/components/ui/button";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 
@@ -62,25 +63,15 @@ export function CreateUserForm() {
       ) : null}
       <TextField label="Name" name="name" autoComplete="off" error={errors.name?.[0]} />
       <TextField label="Email" name="email" type="email" autoComplete="off" error={errors.email?.[0]} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="new-user-role" className="text-sm font-medium text-slate-700">
-          Role
-        </label>
-        <select
-          id="new-user-role"
-          name="role"
-          value={role}
-          onChange={(event) => setRole(event.target.value as Role)}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </select>
-        <p className="text-xs text-slate-500">{ROLE_DESCRIPTIONS[role]}</p>
-      </div>
+      <SelectField
+        label="Role"
+        name="role"
+        value={role}
+        onChange={(event) => setRole(event.target.value as Role)}
+        hint={ROLE_DESCRIPTIONS[role]}
+        error={errors.role?.[0]}
+        options={ROLES.map((option) => ({ value: option, label: ROLE_LABELS[option] }))}
+      />
       <TextField
         label="Temporary password"
         name="password"
