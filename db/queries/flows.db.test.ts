@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "@/test/databases";
-import { installDatabase } from "../index";
-import { seedDatabase } from "../seed";
-import { createUser, getUserByEmail } from "./users";
+import { openSeededDatabase } from "@/test/seeded-database";
+import { createUser } from "./users";
 import { listAuditEntries } from "./audit";
 import { createFlow, deleteFlow, duplicateFlow, getFlowForEditor, listFlows, renameFlow, saveDraft } from "./flows";
 import { ForbiddenError, type Actor, type Role } from "@/lib/auth/roles";
@@ -28,13 +27,9 @@ describe.each(testDatabases())("flows on $kind", ({ open }) => {
   }
 
   beforeAll(async () => {
-    const handle = await open();
-    drop = handle.drop;
-    installDatabase(handle);
-    await seedDatabase(handle.db, { authSecret: "test-secret", env: { ADMIN_PASSWORD: "admin-password-1" } });
-    const row = await getUserByEmail("admin@threadline.local");
-    if (!row) throw new Error("seed created no admin");
-    admin = { userId: row.id, email: row.email, name: row.name, role: row.role };
+    const seeded = await openSeededDatabase(open);
+    drop = seeded.handle.drop;
+    admin = seeded.admin;
     editor = await makeActor("editor");
     tester = await makeActor("tester");
     agent = await makeActor("agent");

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { testDatabases } from "@/test/databases";
-import type { DatabaseHandle } from "../connect";
-import { installDatabase } from "../index";
-import { seedDatabase } from "../seed";
+import { openSeededDatabase, type SeededDatabase } from "@/test/seeded-database";
 import { conversations, flows, channels } from "../schema";
-import { getUserByEmail } from "./users";
 import { listAuditEntries } from "./audit";
 import {
   getFlowVersionsOverview,
@@ -28,18 +25,13 @@ function greetingFlow(greeting: string): FlowDocument {
 }
 
 describe.each(testDatabases())("publishing and rollback on $kind", ({ open }) => {
-  let handle: DatabaseHandle & { drop: () => Promise<void> };
+  let handle: SeededDatabase["handle"];
   let admin: Actor;
   let editor: Actor;
   let agent: Actor;
 
   beforeAll(async () => {
-    handle = await open();
-    installDatabase(handle);
-    await seedDatabase(handle.db, { authSecret: "test-secret", env: { ADMIN_PASSWORD: "admin-password-1" } });
-    const row = await getUserByEmail("admin@threadline.local");
-    if (!row) throw new Error("seed created no admin");
-    admin = { userId: row.id, email: row.email, name: row.name, role: row.role };
+    ({ handle, admin } = await openSeededDatabase(open));
     editor = { ...admin, role: "editor" };
     agent = { ...admin, role: "agent" };
   });

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDatabases } from "@/test/databases";
-import { installDatabase } from "@/db/index";
-import { seedDatabase } from "@/db/seed";
-import { getUserByEmail } from "@/db/queries/users";
+import { openSeededDatabase } from "@/test/seeded-database";
 import { listFlows } from "@/db/queries/flows";
 import { getFlowVersionsOverview, publishDraft } from "@/db/queries/versions";
 import type { Actor } from "@/lib/auth/roles";
@@ -35,18 +33,14 @@ describe.each(testDatabases())("the flow routes on $kind", ({ open }) => {
   let flowId: string;
 
   beforeAll(async () => {
-    const handle = await open();
-    drop = handle.drop;
-    installDatabase(handle);
-    await seedDatabase(handle.db, { authSecret: "test-secret", env: { ADMIN_PASSWORD: "admin-password-1" } });
-    const row = await getUserByEmail("admin@threadline.local");
-    if (!row) throw new Error("seed created no admin");
-    admin = { userId: row.id, email: row.email, name: row.name, role: row.role };
+    const seeded = await openSeededDatabase(open);
+    drop = seeded.handle.drop;
+    admin = seeded.admin;
     editor = { ...admin, role: "editor" };
     agent = { ...admin, role: "agent" };
-    const [seeded] = (await listFlows(admin)).filter((flow) => flow.liveVersionNumber !== null);
-    if (!seeded) throw new Error("seed published no flow");
-    flowId = seeded.id;
+    const [demo] = (await listFlows(admin)).filter((flow) => flow.liveVersionNumber !== null);
+    if (!demo) throw new Error("seed published no flow");
+    flowId = demo.id;
   });
 
   afterAll(async () => drop());
