@@ -6,6 +6,7 @@ import type { Issue } from "@/lib/flow/validate-flow";
 import { assertNever, type Result } from "@/lib/result";
 import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import { FormMessage } from "@/components/ui/form-message";
 
 type PublishFailure =
   | { code: "nothing-new"; message: string }
@@ -110,9 +111,7 @@ export function PublishDialog({
       >
         {outcome?.kind === "published" ? (
           <div className="flex flex-col gap-4">
-            <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
-              Published as version {outcome.number}. It is live now.
-            </p>
+            <FormMessage message={{ tone: "success", text: `Published as version ${outcome.number}. It is live now.` }} />
             <div className="flex justify-end gap-2">
               <a className="text-sm font-medium text-brand-700 underline" href={`/flows/${flowId}/versions`}>
                 See version history
@@ -144,16 +143,8 @@ export function PublishDialog({
                 placeholder="e.g. Shorter greeting, new billing category"
               />
             </div>
-            {outcome?.kind === "nothing-new" ? (
-              <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
-                {outcome.message}
-              </p>
-            ) : null}
-            {outcome?.kind === "error" ? (
-              <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-                {outcome.message}
-              </p>
-            ) : null}
+            {outcome?.kind === "nothing-new" ? <FormMessage message={{ tone: "info", text: outcome.message }} /> : null}
+            {outcome?.kind === "error" ? <FormMessage message={{ tone: "error", text: outcome.message }} /> : null}
             {outcome?.kind === "invalid" ? (
               <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
                 <p className="font-medium">{outcome.message}</p>

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { createUserAction } from "./actions";
 import { TextField } from "@/components/ui/text-field";
 import { SelectField } from "@/components/ui/select-field";
+import { FormMessage, type FormOutcome } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 
@@ -12,7 +13,7 @@ type FieldErrors = Partial<Record<"name" | "email" | "role" | "password", string
 export function CreateUserForm() {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormOutcome | null>(null);
   const [role, setRole] = useState<Role>("editor");
 
   function submit(form: HTMLFormElement) {
@@ -51,16 +52,7 @@ export function CreateUserForm() {
       className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
     >
       <h2 className="text-base font-semibold sm:col-span-2">Add a person</h2>
-      {message ? (
-        <div
-          role={message.tone === "error" ? "alert" : "status"}
-          className={`rounded-md px-3 py-2 text-sm sm:col-span-2 ${
-            message.tone === "error" ? "border border-red-200 bg-red-50 text-red-800" : "border border-brand-100 bg-brand-50 text-brand-800"
-          }`}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      <FormMessage message={message} className="sm:col-span-2" />
       <TextField label="Name" name="name" autoComplete="off" error={errors.name?.[0]} />
       <TextField label="Email" name="email" type="email" autoComplete="off" error={errors.email?.[0]} />
       <SelectField
