@@ -141,6 +141,31 @@ test("a manager builds from a template, edits, validates, undoes, exports, impor
   await page.screenshot({ path: testInfo.outputPath("06-settings.png") });
 });
 
+test("a manager publishes from the editor, after the latest change is saved", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await createFlowFromTemplate(page, `Publish ${Date.now()}`);
+  await expect(page.getByText("Not published")).toBeVisible();
+
+  // Publish straight after an edit: the dialog saves the draft first, so the edit is in version 1.
+  await node(page, "find_order").click();
+  await inspector(page).getByLabel("Question", { exact: true }).fill("Which order is it? Send the number, like AB-12345.");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish this flow" });
+  await dialog.getByLabel("What changed? (optional)").fill("Clearer order question");
+  await page.screenshot({ path: testInfo.outputPath("07-publish-dialog.png") });
+  await dialog.getByRole("button", { name: "Publish now" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Published as version 1. It is live now.");
+  await page.screenshot({ path: testInfo.outputPath("08-published.png") });
+  await dialog.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(page.getByText("Version 1 live")).toBeVisible();
+  await saved(page);
+
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await dialog.getByRole("button", { name: "Publish now" }).click();
+  await expect(dialog.getByRole("status")).toHaveText("Nothing new to publish: the draft is the same as the live version 1.");
+});
+
 test("the second person to save gets a conflict message and a way to reload", async ({ page, browser }, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await signIn(page, ADMIN.email, ADMIN.password);

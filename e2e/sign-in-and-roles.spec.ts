@@ -101,6 +101,65 @@ test.describe("signing in and roles", () => {
     await anonymous?.close();
   });
 
+  test("an agent opens Flows from the navigation and sees flows, canvas and history read-only", async ({ page, browser }) => {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    const email = `agent-${Date.now()}@example.com`;
+    const created = await page.request.post("/api/users", { data: { name: "Aggie Agent", email, role: "agent", password: "agent-password-1" } });
+    expect(created.status()).toBe(201);
+
+    const agentContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const agent = await agentContext.newPage();
+    await signIn(agent, email, "agent-password-1");
+    await expect(agent).toHaveURL(/\/inbox$/);
+    const nav = agent.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(["Flows", "Inbox"]);
+
+    // The flows list, without New, Rename, Duplicate or Delete.
+    await nav.getByRole("link", { name: "Flows" }).click();
+    await expect(agent.getByRole("heading", { name: "Flows", exact: true })).toBeVisible();
+    await expect(agent.getByRole("link", { name: "Complete support desk", exact: true })).toBeVisible();
+    await expect(agent.getByRole("button", { name: "New flow" })).toHaveCount(0);
+    await expect(agent.getByRole("button", { name: /^(Rename|Duplicate|Delete) / })).toHaveCount(0);
+    await agent.screenshot({ path: test.info().outputPath("agent-flows.png"), fullPage: true });
+
+    // The canvas: no palette, no Publish, and a dragged step stays where it was.
+    await agent.getByRole("link", { name: "Complete support desk", exact: true }).click();
+    await expect(agent).toHaveURL(/\/flows\/[0-9a-f-]{36}\/edit$/);
+    const flowId = /\/flows\/([0-9a-f-]{36})\//.exec(agent.url())?.[1] ?? "";
+    await expect(agent.getByText("View only")).toBeVisible();
+    await expect(agent.getByRole("navigation", { name: "Steps you can add" })).toHaveCount(0);
+    await expect(agent.getByRole("button", { name: "Publish" })).toHaveCount(0);
+    const step = agent.locator(".react-flow__node", { has: agent.locator('[data-testid=flow-node][data-node-id="choose_topic"]') });
+    await expect(step).toBeVisible();
+    await expect(step).not.toHaveClass(/\bdraggable\b/);
+    const placed = await step.evaluate((element) => (element as HTMLElement).style.transform);
+    const box = await step.boundingBox();
+    if (!box) throw new Error("step not on screen");
+    await agent.mouse.move(box.x + box.width / 2, box.y + 12);
+    await agent.mouse.down();
+    await agent.mouse.move(box.x + box.width / 2 + 150, box.y + 112, { steps: 10 });
+    await agent.mouse.up();
+    expect(await step.evaluate((element) => (element as HTMLElement).style.transform)).toBe(placed);
+    await expect(agent.getByTestId("save-status")).toHaveCount(0);
+    await agent.screenshot({ path: test.info().outputPath("agent-canvas.png") });
+
+    // The version history: versions to look at, nothing to publish, restore or roll back.
+    await agent.getByRole("link", { name: "Versions" }).click();
+    await expect(agent.getByRole("heading", { name: "Complete support desk · version history" })).toBeVisible();
+    await expect(agent.getByRole("row", { name: "Version 1" })).toBeVisible();
+    await expect(agent.getByRole("button", { name: /Publish|Restore as draft|Roll back/ })).toHaveCount(0);
+
+    // The server refuses what the screens leave out.
+    const draft = await agent.request.get(`/api/flows/${flowId}/draft`);
+    expect(draft.status()).toBe(200);
+    const { revision, document } = (await draft.json()) as { revision: number; document: unknown };
+    expect((await agent.request.put(`/api/flows/${flowId}/draft`, { data: { revision, document } })).status()).toBe(403);
+    expect((await agent.request.post(`/api/flows/${flowId}/rollback`, { data: { versionId: flowId } })).status()).toBe(403);
+    expect((await agent.goto("/simulator"))?.status()).toBe(403);
+    await expect(agent.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+    await agentContext.close();
+  });
+
   test("the last admin cannot be demoted", async ({ page }) => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.goto("/settings/users");

@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "@/db/connect";
 import { installDatabase } from "@/db/index";
 import { flows, users } from "@/db/schema";
 import { importFlowWithVersions } from "@/db/queries/simulator";
-import type { Actor } from "@/lib/auth/roles";
+import { ForbiddenError, type Actor } from "@/lib/auth/roles";
 import { completeSupportDeskTemplate } from "@/lib/flow/templates";
 import type { FlowDocument } from "@/lib/flow/flow-document";
 import type { SimulatorView } from "@/components/simulator/simulator-view";
@@ -243,6 +243,12 @@ describe.each(testDatabases())("the simulator on $kind", ({ open }) => {
     expect(live.versionLabel).toBe("Version 2 (live)");
     expect(live.steps[0]?.failures).toEqual([]);
     expect(live.steps[1]?.failures[0]).toContain("Which billing matter is it?");
+  });
+
+  it("refuses agents the simulator: they may look at flows but not run them", async () => {
+    const agent: Actor = { ...admin, role: "agent" };
+
+    await expect(startSimulation(agent, { flowId: deskId, choice: { kind: "live" }, customer })).rejects.toThrow(ForbiddenError);
   });
 
   it("keeps one tester's sessions from another", async () => {

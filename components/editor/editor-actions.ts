@@ -4,5 +4,3 @@ import type { FlowDocument } from "@/lib/flow/flow-document";
 export type ActionFailure = { ok: false; error: { code: string; message: string; problems?: string[]; currentRevision?: number } };
 
 export type SaveDraftAction = (input: { flowId: string; revision: number; document: FlowDocument }) => Promise<{ ok: true; value: { revision: number } } | ActionFailure>;
-
-export type PublishAction = (input: { flowId: string; note: string }) => Promise<{ ok: true; value: { number: number } } | ActionFailure>;

@@ -22,9 +22,9 @@ import { SettingsPanel } from "./inspector/settings-panel";
 import { ValidationPanel } from "./validation-panel";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { ImportButton } from "./import-dialog";
-import { PublishDialog } from "./publish-dialog";
+import { PublishDialog, type PublishAction } from "@/components/versions/publish-dialog";
 import { layoutFlow } from "./auto-layout";
-import type { PublishAction, SaveDraftAction } from "./editor-actions";
+import type { SaveDraftAction } from "./editor-actions";
 
 export type FlowEditorProps = {
   flowId: string;
@@ -93,9 +93,7 @@ function EditorLayout({ flowId, revision, readOnly, liveVersionNumber: initialLi
   const { screenToFlowPosition, fitView } = useReactFlow();
   const [snapToGrid, setSnapToGrid] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [publishOpen, setPublishOpen] = useState(false);
   const [liveVersion, setLiveVersion] = useState(initialLive);
-  const [notice, setNotice] = useState<string | null>(null);
   const [draggingType, setDraggingType] = useState<NodeType | null>(null);
   const [isCopyDismissed, setCopyDismissed] = useState(false);
   // localStorage exists only in the browser; the server renders no banner.
@@ -221,19 +219,13 @@ function EditorLayout({ flowId, revision, readOnly, liveVersionNumber: initialLi
     URL.revokeObjectURL(url);
   }
 
-  async function publishNow(note: string): Promise<string | null> {
-    const saved = await saveNow();
-    if (!saved) return "The latest changes could not be saved, so nothing was published. Check the message at the top.";
-    const result = await publish({ flowId, note });
-    if (!result.ok) return result.error.message;
-    setLiveVersion(result.value.number);
-    setNotice(`Version ${result.value.number} is live. New conversations use it from now on.`);
-    return null;
+  async function saveBeforePublishing(): Promise<string | null> {
+    return (await saveNow()) ? null : "The latest changes could not be saved, so nothing was published. Check the message at the top.";
   }
 
   const errorCount = issues.errors.length;
   const publishBlockedReason =
-    errorCount > 0 ? `Fix ${errorCount} ${errorCount === 1 ? "problem" : "problems"} before publishing` : status.kind === "conflict" ? "Reload first: someone else changed this flow" : null;
+    errorCount > 0 ? `Fix ${errorCount} ${errorCount === 1 ? "problem" : "problems"} before publishing` : status.kind === "conflict" ? "Reload first: someone else changed this flow" : undefined;
 
   return (
     <div className="relative left-1/2 -mt-6 flex h-[calc(100vh-5.5rem)] w-[calc(100vw-1rem)] -translate-x-1/2 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white">
@@ -272,16 +264,13 @@ function EditorLayout({ flowId, revision, readOnly, liveVersionNumber: initialLi
             ?
           </Button>
           {readOnly ? null : (
-            <span className="flex items-center gap-2">
-              {publishBlockedReason ? (
-                <span id="publish-blocked" className="text-xs text-red-700">
-                  {publishBlockedReason}
-                </span>
-              ) : null}
-              <Button onClick={() => setPublishOpen(true)} disabled={publishBlockedReason !== null} aria-describedby={publishBlockedReason ? "publish-blocked" : undefined}>
-                Publish
-              </Button>
-            </span>
+            <PublishDialog
+              flowId={flowId}
+              publish={publish}
+              disabledReason={publishBlockedReason}
+              beforePublish={saveBeforePublishing}
+              onPublished={(version) => setLiveVersion(version.number)}
+            />
           )}
         </div>
       </div>
@@ -328,14 +317,6 @@ function EditorLayout({ flowId, revision, readOnly, liveVersionNumber: initialLi
             }}
           >
             Discard
-          </Button>
-        </div>
-      ) : null}
-      {notice ? (
-        <div role="status" className="flex items-center gap-3 border-b border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
-          <span className="flex-1">{notice}</span>
-          <Button variant="ghost" onClick={() => setNotice(null)}>
-            Dismiss
           </Button>
         </div>
       ) : null}
@@ -394,7 +375,6 @@ function EditorLayout({ flowId, revision, readOnly, liveVersionNumber: initialLi
         </DragOverlay>
       </DndContext>
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
-      <PublishDialog open={publishOpen} onOpenChange={setPublishOpen} onPublish={publishNow} />
     </div>
   );
 }

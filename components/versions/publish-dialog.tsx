@@ -1,12 +1,21 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { publishFlowAction } from "@/app/(app)/flows/[flowId]/publish-actions";
 import type { Issue } from "@/lib/flow/validate-flow";
-import { assertNever } from "@/lib/result";
+import { assertNever, type Result } from "@/lib/result";
 import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import { FormMessage } from "@/components/ui/form-message";
+
+type PublishFailure =
+  | { code: "nothing-new"; message: string }
+  | { code: "invalid-flow"; message: string; issues: Issue[] }
+  | { code: "invalid"; message: string; fields: Record<string, string[] | undefined> }
+  | { code: "not-found" | "forbidden" | "unauthenticated"; message: string };
+
+/** The publish server action as this dialog sees it; pages hand it in, so components never import app/. */
+export type PublishAction = (input: { flowId: string; note: string }) => Promise<Result<{ number: number }, PublishFailure>>;
 
 type Outcome =
   | { kind: "published"; number: number }
@@ -14,75 +23,86 @@ type Outcome =
   | { kind: "invalid"; message: string; issues: Issue[] }
   | { kind: "error"; message: string };
 
+function outcomeOf(failure: PublishFailure): Outcome {
+  switch (failure.code) {
+    case "nothing-new":
+      return { kind: "nothing-new", message: failure.message };
+    case "invalid-flow":
+      return { kind: "invalid", message: failure.message, issues: failure.issues };
+    case "invalid":
+      return { kind: "error", message: failure.fields.note?.[0] ?? failure.message };
+    case "not-found":
+    case "forbidden":
+    case "unauthenticated":
+      return { kind: "error", message: failure.message };
+    default:
+      return assertNever(failure);
+  }
+}
+
 /**
- * The Publish button and its dialog, for the editor to mount. The draft must be saved before publishing: the
- * server publishes what it has stored, after validating it again.
+ * The Publish button and its dialog, on the editor's toolbar and the version history page. The server publishes
+ * the draft it has stored, after validating it again, so the editor saves first (`beforePublish`).
  */
 export function PublishDialog({
   flowId,
+  publish,
   disabledReason,
-  onPublished,
   beforePublish,
+  onPublished,
 }: {
   flowId: string;
-  /** When set, the button is disabled and this says why (e.g. "Fix 2 errors first"). */
-  disabledReason?: string;
+  publish: PublishAction;
+  /** When set, the button is disabled and this says why beside it (e.g. "Fix 2 problems before publishing"). */
+  disabledReason?: string | undefined;
+  /** Runs first, e.g. flushing the autosave; a message it resolves to stops the publish and is shown. */
+  beforePublish?: () => Promise<string | null>;
   onPublished?: (version: { number: number }) => void;
-  /** E.g. flush the autosave; publishing waits for it. */
-  beforePublish?: () => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
+  const id = useId();
 
-  function publish() {
+  async function attempt(): Promise<Outcome> {
+    const stopped = (await beforePublish?.()) ?? null;
+    if (stopped !== null) return { kind: "error", message: stopped };
+    const result = await publish({ flowId, note });
+    return result.ok ? { kind: "published", number: result.value.number } : outcomeOf(result.error);
+  }
+
+  function submit() {
     startTransition(async () => {
-      await beforePublish?.();
-      const result = await publishFlowAction({ flowId, note });
-      if (result.ok) {
-        setOutcome({ kind: "published", number: result.value.number });
-        setNote("");
-        onPublished?.({ number: result.value.number });
-        router.refresh();
-        return;
-      }
-      const error = result.error;
-      switch (error.code) {
-        case "nothing-new":
-          setOutcome({ kind: "nothing-new", message: error.message });
-          return;
-        case "invalid-flow":
-          setOutcome({ kind: "invalid", message: error.message, issues: error.issues });
-          return;
-        case "invalid":
-          setOutcome({ kind: "error", message: error.fields.note?.[0] ?? error.message });
-          return;
-        case "not-found":
-        case "forbidden":
-        case "unauthenticated":
-          setOutcome({ kind: "error", message: error.message });
-          return;
-        default:
-          assertNever(error);
-      }
+      const next = await attempt().catch((): Outcome => ({ kind: "error", message: "Couldn't reach the server. Check your connection and try again." }));
+      setOutcome(next);
+      if (next.kind !== "published") return;
+      setNote("");
+      onPublished?.({ number: next.number });
+      router.refresh();
     });
   }
 
   return (
     <>
-      <Button
-        onClick={() => {
-          setOutcome(null);
-          setOpen(true);
-        }}
-        disabled={disabledReason !== undefined}
-        title={disabledReason}
-      >
-        Publish
-      </Button>
-      {disabledReason ? <span className="sr-only">{disabledReason}</span> : null}
+      <span className="flex items-center gap-2">
+        {disabledReason ? (
+          <span id={`${id}-blocked`} className="text-xs text-red-700">
+            {disabledReason}
+          </span>
+        ) : null}
+        <Button
+          onClick={() => {
+            setOutcome(null);
+            setOpen(true);
+          }}
+          disabled={disabledReason !== undefined}
+          aria-describedby={disabledReason ? `${id}-blocked` : undefined}
+        >
+          Publish
+        </Button>
+      </span>
       <ModalDialog
         open={open}
         onOpenChange={setOpen}
@@ -91,9 +111,7 @@ export function PublishDialog({
       >
         {outcome?.kind === "published" ? (
           <div className="flex flex-col gap-4">
-            <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">
-              Published as version {outcome.number}. It is live now.
-            </p>
+            <FormMessage message={{ tone: "success", text: `Published as version ${outcome.number}. It is live now.` }} />
             <div className="flex justify-end gap-2">
               <a className="text-sm font-medium text-brand-700 underline" href={`/flows/${flowId}/versions`}>
                 See version history
@@ -108,15 +126,15 @@ export function PublishDialog({
             className="flex flex-col gap-4"
             onSubmit={(event) => {
               event.preventDefault();
-              publish();
+              submit();
             }}
           >
             <div className="flex flex-col gap-1">
-              <label htmlFor={`publish-note-${flowId}`} className="text-sm font-medium text-slate-700">
+              <label htmlFor={`${id}-note`} className="text-sm font-medium text-slate-700">
                 What changed? (optional)
               </label>
               <textarea
-                id={`publish-note-${flowId}`}
+                id={`${id}-note`}
                 value={note}
                 maxLength={500}
                 rows={3}
@@ -125,16 +143,8 @@ export function PublishDialog({
                 placeholder="e.g. Shorter greeting, new billing category"
               />
             </div>
-            {outcome?.kind === "nothing-new" ? (
-              <p role="status" className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
-                {outcome.message}
-              </p>
-            ) : null}
-            {outcome?.kind === "error" ? (
-              <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-                {outcome.message}
-              </p>
-            ) : null}
+            {outcome?.kind === "nothing-new" ? <FormMessage message={{ tone: "info", text: outcome.message }} /> : null}
+            {outcome?.kind === "error" ? <FormMessage message={{ tone: "error", text: outcome.message }} /> : null}
             {outcome?.kind === "invalid" ? (
               <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
                 <p className="font-medium">{outcome.message}</p>

@@ -5,12 +5,13 @@ import { previewRollbackAction, rollbackAction, type RollbackPreview } from "@/a
 import { Button } from "@/components/ui/button";
 import { DiffList } from "./diff-list";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+import { FormMessage, type FormOutcome } from "@/components/ui/form-message";
 
 /** Admins only: shows what new conversations will get compared with the live version, then moves the live pointer. */
 export function RollbackDialog({ flowId, versionId, number, isLive }: { flowId: string; versionId: string; number: number; isLive: boolean }) {
   const [open, setOpen] = useState(false);
   const [preview, setPreview] = useState<RollbackPreview | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormOutcome | null>(null);
   const [loading, startLoading] = useTransition();
   const [pending, startRollback] = useTransition();
 
@@ -57,16 +58,7 @@ export function RollbackDialog({ flowId, versionId, number, isLive }: { flowId: 
           {preview?.diff ? (
             <DiffList diff={preview.diff} fromLabel={`live version ${preview.liveNumber ?? "?"}`} toLabel={`version ${preview.targetNumber}`} />
           ) : null}
-          {message ? (
-            <p
-              role={message.tone === "error" ? "alert" : "status"}
-              className={`rounded-md px-3 py-2 text-sm ${
-                message.tone === "error" ? "border border-red-200 bg-red-50 text-red-800" : "border border-brand-100 bg-brand-50 text-brand-800"
-              }`}
-            >
-              {message.text}
-            </p>
-          ) : null}
+          <FormMessage message={message} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>
               {done ? "Close" : "Cancel"}

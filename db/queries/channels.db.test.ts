@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { testDatabases } from "@/test/databases";
-import type { DatabaseHandle } from "../connect";
-import { installDatabase } from "../index";
-import { seedDatabase } from "../seed";
+import { openSeededDatabase, type SeededDatabase } from "@/test/seeded-database";
 import { channels, outbox } from "../schema";
-import { getUserByEmail } from "./users";
 import { listAuditEntries } from "./audit";
 import {
   createChannel,
@@ -30,17 +27,12 @@ const fields = {
 };
 
 describe.each(testDatabases())("channel settings on $kind", ({ open }) => {
-  let handle: DatabaseHandle & { drop: () => Promise<void> };
+  let handle: SeededDatabase["handle"];
   let admin: Actor;
 
   beforeAll(async () => {
     process.env.AUTH_SECRET = AUTH_SECRET;
-    handle = await open();
-    installDatabase(handle);
-    await seedDatabase(handle.db, { authSecret: AUTH_SECRET, env: { ADMIN_PASSWORD: "admin-password-1" } });
-    const row = await getUserByEmail("admin@threadline.local");
-    if (!row) throw new Error("seed created no admin");
-    admin = { userId: row.id, email: row.email, name: row.name, role: row.role };
+    ({ handle, admin } = await openSeededDatabase(open, AUTH_SECRET));
   });
 
   afterAll(async () => handle.drop());

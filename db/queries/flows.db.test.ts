@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "@/test/databases";
-import { installDatabase } from "../index";
-import { seedDatabase } from "../seed";
-import { createUser, getUserByEmail } from "./users";
+import { openSeededDatabase } from "@/test/seeded-database";
+import { createUser } from "./users";
 import { listAuditEntries } from "./audit";
 import { createFlow, deleteFlow, duplicateFlow, getFlowForEditor, listFlows, renameFlow, saveDraft } from "./flows";
 import { ForbiddenError, type Actor, type Role } from "@/lib/auth/roles";
@@ -28,13 +27,9 @@ describe.each(testDatabases())("flows on $kind", ({ open }) => {
   }
 
   beforeAll(async () => {
-    const handle = await open();
-    drop = handle.drop;
-    installDatabase(handle);
-    await seedDatabase(handle.db, { authSecret: "test-secret", env: { ADMIN_PASSWORD: "admin-password-1" } });
-    const row = await getUserByEmail("admin@threadline.local");
-    if (!row) throw new Error("seed created no admin");
-    admin = { userId: row.id, email: row.email, name: row.name, role: row.role };
+    const seeded = await openSeededDatabase(open);
+    drop = seeded.handle.drop;
+    admin = seeded.admin;
     editor = await makeActor("editor");
     tester = await makeActor("tester");
     agent = await makeActor("agent");
@@ -186,6 +181,29 @@ describe.each(testDatabases())("flows on $kind", ({ open }) => {
     await expect(createFlow(tester, { name: "Nope" })).rejects.toThrow(ForbiddenError);
     await expect(saveDraft(tester, { flowId, revision: 1, document: {} })).rejects.toThrow(ForbiddenError);
     await expect(deleteFlow(agent, { flowId })).rejects.toThrow(ForbiddenError);
-    await expect(listFlows(agent)).rejects.toThrow(ForbiddenError);
+  });
+
+  it("shows agents the flows list and a flow's draft, read-only", async () => {
+    const flowId = await createdFlowId(editor, { name: "Agents may look" });
+
+    const listed = await listFlows(agent, "agents may look");
+    const flow = await getFlowForEditor(agent, flowId);
+
+    expect(listed.map((item) => item.id)).toEqual([flowId]);
+    expect(flow).toMatchObject({ ok: true, value: { id: flowId, name: "Agents may look", revision: 1 } });
+  });
+
+  it("refuses agents every change to a flow and leaves the flow as it was", async () => {
+    const flowId = await createdFlowId(editor, { name: "Agents may not touch" });
+    const loaded = await getFlowForEditor(agent, flowId);
+    if (!loaded.ok) throw new Error("not loaded");
+
+    await expect(createFlow(agent, { name: "Nope" })).rejects.toThrow(ForbiddenError);
+    await expect(renameFlow(agent, { flowId, name: "Renamed" })).rejects.toThrow(ForbiddenError);
+    await expect(duplicateFlow(agent, { flowId })).rejects.toThrow(ForbiddenError);
+    await expect(deleteFlow(agent, { flowId })).rejects.toThrow(ForbiddenError);
+    await expect(saveDraft(agent, { flowId, revision: 1, document: loaded.value.document })).rejects.toThrow(ForbiddenError);
+
+    expect(await getFlowForEditor(editor, flowId)).toMatchObject({ ok: true, value: { name: "Agents may not touch", revision: 1 } });
   });
 });

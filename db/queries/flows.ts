@@ -4,7 +4,7 @@ import { z } from "zod";
 import { channels, flows, flowVersions } from "../schema";
 import { getDb, type DbOrTx } from "../index";
 import { recordAudit } from "./audit";
-import { grants, requireRole, type Actor } from "@/lib/auth/roles";
+import { requireRole, type Actor } from "@/lib/auth/roles";
 import { hashFlowDocument } from "./versions";
 import { flowDocumentSchema, FLOW_SCHEMA_VERSION, type FlowDocument } from "@/lib/flow/flow-document";
 import { createDefaultNode } from "@/lib/flow/node-catalog";
@@ -24,38 +24,39 @@ export type FlowListItem = {
 
 const isUuid = (value: string): boolean => z.uuid().safeParse(value).success;
 
-/** Testers see flows read-only; agents may look at the canvas too (issue 5, roles). */
-function requireFlowViewer(actor: Actor): void {
-  if (!grants(actor.role, "agent")) requireRole(actor, "tester");
-}
-
-export async function listFlows(actor: Actor, search = ""): Promise<FlowListItem[]> {
-  requireRole(actor, "tester");
-  const db = await getDb();
-  const rows = await db
+/** Flows with their live version's number, publish time and content hash (null columns when never published). */
+function selectFlowsWithLiveVersion(db: DbOrTx) {
+  return db
     .select({
       id: flows.id,
       name: flows.name,
       description: flows.description,
       draft: flows.draft,
+      revision: flows.revision,
       updatedAt: flows.updatedAt,
       liveVersionNumber: flowVersions.number,
       publishedAt: flowVersions.createdAt,
       liveHash: flowVersions.contentHash,
     })
     .from(flows)
-    .leftJoin(flowVersions, eq(flowVersions.id, flows.liveVersionId))
-    .where(and(isNull(flows.deletedAt)))
-    .orderBy(desc(flows.updatedAt));
+    .leftJoin(flowVersions, eq(flowVersions.id, flows.liveVersionId));
+}
+
+/** A draft that was never published, or that cannot be read, counts as changed. */
+function differsFromLive(draft: FlowDocument | null, liveHash: string | null): boolean {
+  return liveHash === null || draft === null || hashFlowDocument(draft) !== liveHash;
+}
+
+export async function listFlows(actor: Actor, search = ""): Promise<FlowListItem[]> {
+  requireRole(actor, "viewer");
+  const db = await getDb();
+  const rows = await selectFlowsWithLiveVersion(db).where(isNull(flows.deletedAt)).orderBy(desc(flows.updatedAt));
   const needle = search.trim().toLowerCase();
   return rows
     .filter((row) => needle === "" || row.name.toLowerCase().includes(needle) || row.description.toLowerCase().includes(needle))
-    .map(({ draft, liveHash, ...row }) => {
+    .map(({ draft, liveHash, revision: _revision, ...row }) => {
       const parsed = flowDocumentSchema.safeParse(draft);
-      return {
-        ...row,
-        hasUnpublishedChanges: liveHash === null || !parsed.success || hashFlowDocument(parsed.data) !== liveHash,
-      };
+      return { ...row, hasUnpublishedChanges: differsFromLive(parsed.success ? parsed.data : null, liveHash) };
     });
 }
 
@@ -74,23 +75,10 @@ export type FlowForEditor = {
 export type FlowReadError = { code: "not-found" } | { code: "unreadable-draft"; problems: string[] };
 
 export async function getFlowForEditor(actor: Actor, flowId: string): Promise<Result<FlowForEditor, FlowReadError>> {
-  requireFlowViewer(actor);
+  requireRole(actor, "viewer");
   if (!isUuid(flowId)) return err({ code: "not-found" });
   const db = await getDb();
-  const [row] = await db
-    .select({
-      id: flows.id,
-      name: flows.name,
-      draft: flows.draft,
-      revision: flows.revision,
-      updatedAt: flows.updatedAt,
-      liveVersionNumber: flowVersions.number,
-      publishedAt: flowVersions.createdAt,
-      liveHash: flowVersions.contentHash,
-    })
-    .from(flows)
-    .leftJoin(flowVersions, eq(flowVersions.id, flows.liveVersionId))
-    .where(and(eq(flows.id, flowId), isNull(flows.deletedAt)));
+  const [row] = await selectFlowsWithLiveVersion(db).where(and(eq(flows.id, flowId), isNull(flows.deletedAt)));
   if (!row) return err({ code: "not-found" });
   const parsed = flowDocumentSchema.safeParse(row.draft);
   if (!parsed.success) {
@@ -103,7 +91,7 @@ export async function getFlowForEditor(actor: Actor, flowId: string): Promise<Re
     document: parsed.data,
     liveVersionNumber: row.liveVersionNumber,
     publishedAt: row.publishedAt,
-    hasUnpublishedChanges: row.liveHash === null || hashFlowDocument(parsed.data) !== row.liveHash,
+    hasUnpublishedChanges: differsFromLive(parsed.data, row.liveHash),
     updatedAt: row.updatedAt,
   });
 }

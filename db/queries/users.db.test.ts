@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "@/test/databases";
-import { installDatabase } from "../index";
-import { seedDatabase } from "../seed";
-import { changeUserRole, createUser, getUserByEmail, listUsers, setUserActive } from "./users";
+import { openSeededDatabase } from "@/test/seeded-database";
+import { changeUserRole, createUser, listUsers, setUserActive } from "./users";
 import { checkCredentials, SIGN_IN_LIMITS } from "./sign-in";
 import { listAuditEntries } from "./audit";
 import { ForbiddenError, type Actor } from "@/lib/auth/roles";
@@ -12,13 +11,9 @@ describe.each(testDatabases())("users and sign-in on $kind", ({ open }) => {
   let admin: Actor;
 
   beforeAll(async () => {
-    const handle = await open();
-    drop = handle.drop;
-    installDatabase(handle);
-    await seedDatabase(handle.db, { authSecret: "test-secret", env: { ADMIN_PASSWORD: "admin-password-1" } });
-    const row = await getUserByEmail("admin@threadline.local");
-    if (!row) throw new Error("seed created no admin");
-    admin = { userId: row.id, email: row.email, name: row.name, role: row.role };
+    const seeded = await openSeededDatabase(open);
+    drop = seeded.handle.drop;
+    admin = seeded.admin;
   });
 
   afterAll(async () => drop());

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { testDatabases } from "@/test/databases";
-import type { DatabaseHandle } from "../connect";
-import { installDatabase } from "../index";
-import { seedDatabase } from "../seed";
+import { openSeededDatabase, type SeededDatabase } from "@/test/seeded-database";
 import { conversations, flows, channels } from "../schema";
-import { getUserByEmail } from "./users";
 import { listAuditEntries } from "./audit";
 import {
   getFlowVersionsOverview,
@@ -28,18 +25,15 @@ function greetingFlow(greeting: string): FlowDocument {
 }
 
 describe.each(testDatabases())("publishing and rollback on $kind", ({ open }) => {
-  let handle: DatabaseHandle & { drop: () => Promise<void> };
+  let handle: SeededDatabase["handle"];
   let admin: Actor;
   let editor: Actor;
+  let agent: Actor;
 
   beforeAll(async () => {
-    handle = await open();
-    installDatabase(handle);
-    await seedDatabase(handle.db, { authSecret: "test-secret", env: { ADMIN_PASSWORD: "admin-password-1" } });
-    const row = await getUserByEmail("admin@threadline.local");
-    if (!row) throw new Error("seed created no admin");
-    admin = { userId: row.id, email: row.email, name: row.name, role: row.role };
+    ({ handle, admin } = await openSeededDatabase(open));
     editor = { ...admin, role: "editor" };
+    agent = { ...admin, role: "agent" };
   });
 
   afterAll(async () => handle.drop());
@@ -160,6 +154,31 @@ describe.each(testDatabases())("publishing and rollback on $kind", ({ open }) =>
       ok: false,
       error: { code: "not-found" },
     });
+  });
+
+  it("shows agents the version history and each version, read-only", async () => {
+    const flowId = await newFlow(greetingFlow("for agents"));
+    const published = await publishDraft(editor, { flowId, note: "look only" });
+    if (!published.ok) throw new Error("publish failed");
+
+    const overview = await getFlowVersionsOverview(agent, flowId);
+    const documents = await getVersionDocuments(agent, flowId, [published.value.id]);
+
+    expect(overview?.versions.map((v) => [v.number, v.note, v.isLive])).toEqual([[1, "look only", true]]);
+    expect(documents.map((v) => v.document.nodes[0]?.data)).toEqual([{ greeting: "for agents" }]);
+  });
+
+  it("refuses agents publishing, restoring and rollback in the data layer", async () => {
+    const flowId = await newFlow(greetingFlow("agent one"));
+    const v1 = await publishDraft(editor, { flowId, note: "" });
+    await setDraft(flowId, greetingFlow("agent two"));
+    if (!v1.ok) throw new Error("publish failed");
+
+    await expect(publishDraft(agent, { flowId, note: "" })).rejects.toThrow(ForbiddenError);
+    await expect(restoreVersionAsDraft(agent, { flowId, versionId: v1.value.id })).rejects.toThrow(ForbiddenError);
+    await expect(rollbackTo(agent, { flowId, versionId: v1.value.id })).rejects.toThrow(ForbiddenError);
+
+    expect((await getFlowVersionsOverview(admin, flowId))?.versions.map((v) => v.number)).toEqual([1]);
   });
 
   it("restores a version as the draft with a new revision, after which publishing makes a new version", async () => {

@@ -125,6 +125,15 @@ export type VersionChangeError =
   | { code: "not-found"; message: string }
   | { code: "already-live"; message: string };
 
+/** Locks the flow and finds one of its versions, for changes that start from a version (rollback, restore). */
+async function lockFlowAndVersion(tx: DbOrTx, input: { flowId: string; versionId: string }) {
+  const flow = await lockFlow(tx, input.flowId);
+  if (!flow) return err({ code: "not-found" as const, message: "This flow no longer exists." });
+  const target = await versionOf(tx, flow.id, input.versionId);
+  if (!target) return err({ code: "not-found" as const, message: "That version does not belong to this flow." });
+  return ok({ flow, target });
+}
+
 /**
  * Makes an earlier (or later) version live again. Conversations already running stay on the version they are
  * pinned to; only conversations that start afterwards get this one.
@@ -136,10 +145,9 @@ export async function rollbackTo(
   requireRole(actor, "admin");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const flow = await lockFlow(tx, input.flowId);
-    if (!flow) return err({ code: "not-found" as const, message: "This flow no longer exists." });
-    const target = await versionOf(tx, flow.id, input.versionId);
-    if (!target) return err({ code: "not-found" as const, message: "That version does not belong to this flow." });
+    const found = await lockFlowAndVersion(tx, input);
+    if (!found.ok) return found;
+    const { flow, target } = found.value;
     if (flow.liveVersionId === target.id) {
       return err({ code: "already-live" as const, message: `Version ${target.number} is already live.` });
     }
@@ -170,10 +178,9 @@ export async function restoreVersionAsDraft(
   requireRole(actor, "editor");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const flow = await lockFlow(tx, input.flowId);
-    if (!flow) return err({ code: "not-found" as const, message: "This flow no longer exists." });
-    const target = await versionOf(tx, flow.id, input.versionId);
-    if (!target) return err({ code: "not-found" as const, message: "That version does not belong to this flow." });
+    const found = await lockFlowAndVersion(tx, input);
+    if (!found.ok) return found;
+    const { flow, target } = found.value;
     const revision = flow.revision + 1;
     await tx.update(flows).set({ draft: target.document, revision }).where(eq(flows.id, flow.id));
     await recordAudit(tx, {
@@ -215,7 +222,7 @@ export type FlowVersionsOverview = {
 
 /** The flow's version history, newest first, with how many conversations each version carried. */
 export async function getFlowVersionsOverview(actor: Actor, flowId: string): Promise<FlowVersionsOverview | null> {
-  requireRole(actor, "tester");
+  requireRole(actor, "viewer");
   if (!UUID.test(flowId)) return null;
   const db = await getDb();
   const [flow] = await db
@@ -272,7 +279,7 @@ export type VersionDocument = { id: string; number: number; note: string; create
 
 /** Versions of one flow with their documents, for viewing and comparing; unknown or unreadable ids are left out. */
 export async function getVersionDocuments(actor: Actor, flowId: string, versionIds: string[]): Promise<VersionDocument[]> {
-  requireRole(actor, "tester");
+  requireRole(actor, "viewer");
   const ids = versionIds.filter((id) => UUID.test(id));
   if (ids.length === 0 || !UUID.test(flowId)) return [];
   const db = await getDb();

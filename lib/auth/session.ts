@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getActiveUserById } from "@/db/queries/users";
-import { grants, type Actor, type Role } from "./roles";
+import { grants, type Actor, type Grant } from "./roles";
 
 /** The signed-in person, re-read from the database so role changes and deactivation apply at once. */
 export async function getActor(): Promise<Actor | null> {
@@ -14,7 +14,7 @@ export async function getActor(): Promise<Actor | null> {
 }
 
 /** For pages: anonymous visitors go to sign-in; a role that may not see the page gets the 403 page. */
-export async function requirePageRole(role: Role): Promise<Actor> {
+export async function requirePageRole(role: Grant): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   if (!grants(actor.role, role)) forbidden();

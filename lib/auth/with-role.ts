@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getActor } from "./session";
-import { grants, type Actor, type Role } from "./roles";
+import { grants, type Actor, type Grant } from "./roles";
 import { err, type Result } from "@/lib/result";
 
 export type Denied =
@@ -14,7 +14,7 @@ export type Denied =
  * Failures come back as values so forms can show them (Next redacts thrown errors in production).
  */
 export function withRole<S extends z.ZodType, T, E>(
-  role: Role,
+  role: Grant,
   schema: S,
   run: (input: z.infer<S>, actor: Actor) => Promise<Result<T, E>>,
 ) {
@@ -36,12 +36,21 @@ export function withRole<S extends z.ZodType, T, E>(
 
 const json = (status: number, body: unknown) => Response.json(body, { status });
 
-/** The same for route handlers: 401, 403 and 400 as JSON. */
-export function withRouteRole(role: Role, run: (request: Request, actor: Actor) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => {
+/** What Next hands a route handler beside the request: the dynamic segments of its path, e.g. `{ flowId }`. */
+export type RouteContext<Params extends Record<string, string | string[]>> = { params: Promise<Params> };
+
+/**
+ * The same for route handlers: 401 and 403 as JSON before `run` sees a verified actor and the route's context.
+ * Name the segments for a dynamic route: `withRouteRole<{ flowId: string }>("editor", (request, actor, { params }) => …)`.
+ */
+export function withRouteRole<Params extends Record<string, string | string[]> = Record<string, never>>(
+  role: Grant,
+  run: (request: Request, actor: Actor, context: RouteContext<Params>) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     const actor = await getActor();
     if (!actor) return json(401, { error: "unauthenticated", message: "Sign in first." });
     if (!grants(actor.role, role)) return json(403, { error: "forbidden", message: "Your role does not allow this." });
-    return run(request, actor);
+    return run(request, actor, context);
   };
 }

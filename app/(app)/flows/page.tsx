@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Flows" };
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const actor = await requirePageRole("tester");
+  const actor = await requirePageRole("viewer");
   const { q } = await searchParams;
   const search = typeof q === "string" ? q : "";
   const flows = await listFlows(actor, search);

@@ -7,7 +7,8 @@ import { listUsers } from "@/db/queries/users";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
-import { SelectField } from "@/components/settings/select-field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { AUDIT_KINDS, describeAuditEntry, isAuditKind } from "@/components/settings/audit-description";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -68,8 +69,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           defaultValue={query.person ?? ""}
           options={[{ value: "", label: "Anyone" }, ...people.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` }))]}
         />
-        <DateField label="From" name="from" value={query.from} />
-        <DateField label="To" name="to" value={query.to} />
+        <TextField label="From" name="from" type="date" defaultValue={query.from} />
+        <TextField label="To" name="to" type="date" defaultValue={query.to} />
         <div className="flex gap-2">
           <button type="submit" className={buttonClass("primary")}>
             Filter
@@ -114,22 +115,5 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       )}
     </>
-  );
-}
-
-function DateField({ label, name, value }: { label: string; name: string; value: string | undefined }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`audit-${name}`} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={`audit-${name}`}
-        type="date"
-        name={name}
-        defaultValue={value}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      />
-    </div>
   );
 }

@@ -3,8 +3,8 @@
 import { useState, useTransition } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/settings/select-field";
-import { FormMessage } from "@/components/settings/form-message";
+import { SelectField } from "@/components/ui/select-field";
+import { FormMessage, type FormOutcome } from "@/components/ui/form-message";
 import { createChannelAction, updateChannelAction } from "./actions";
 import { createChannelInputSchema, updateChannelInputSchema } from "./channel-input";
 import { z } from "zod";
@@ -37,7 +37,7 @@ export function ChannelForm({
 }) {
   const editing = channel !== undefined;
   const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormOutcome | null>(null);
   const [pending, startTransition] = useTransition();
   const [changeSecret, setChangeSecret] = useState(!editing);
   const [changeToken, setChangeToken] = useState(!editing);

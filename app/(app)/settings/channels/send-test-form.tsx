@@ -4,14 +4,14 @@ import { useState, useTransition } from "react";
 import { z } from "zod";
 import { TextField } from "@/components/ui/text-field";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/settings/form-message";
+import { FormMessage, type FormOutcome } from "@/components/ui/form-message";
 import { sendTestMessageAction } from "./actions";
 import { sendTestInputSchema } from "./channel-input";
 
 /** Queues a text to a phone number through the outbox, the same way replies are sent. */
 export function SendTestForm({ channelId, channelName }: { channelId: string; channelName: string }) {
   const [errors, setErrors] = useState<Partial<Record<string, string[] | undefined>>>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormOutcome | null>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(form: HTMLFormElement) {

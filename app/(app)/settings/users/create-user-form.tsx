@@ -3,6 +3,8 @@
 import { useState, useTransition } from "react";
 import { createUserAction } from "./actions";
 import { TextField } from "@/components/ui/text-field";
+import { SelectField } from "@/components/ui/select-field";
+import { FormMessage, type FormOutcome } from "@/components/ui/form-message";
 import { Button } from "@/components/ui/button";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 
@@ -11,7 +13,7 @@ type FieldErrors = Partial<Record<"name" | "email" | "role" | "password", string
 export function CreateUserForm() {
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormOutcome | null>(null);
   const [role, setRole] = useState<Role>("editor");
 
   function submit(form: HTMLFormElement) {
@@ -50,37 +52,18 @@ export function CreateUserForm() {
       className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2"
     >
       <h2 className="text-base font-semibold sm:col-span-2">Add a person</h2>
-      {message ? (
-        <div
-          role={message.tone === "error" ? "alert" : "status"}
-          className={`rounded-md px-3 py-2 text-sm sm:col-span-2 ${
-            message.tone === "error" ? "border border-red-200 bg-red-50 text-red-800" : "border border-brand-100 bg-brand-50 text-brand-800"
-          }`}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      <FormMessage message={message} className="sm:col-span-2" />
       <TextField label="Name" name="name" autoComplete="off" error={errors.name?.[0]} />
       <TextField label="Email" name="email" type="email" autoComplete="off" error={errors.email?.[0]} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="new-user-role" className="text-sm font-medium text-slate-700">
-          Role
-        </label>
-        <select
-          id="new-user-role"
-          name="role"
-          value={role}
-          onChange={(event) => setRole(event.target.value as Role)}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option]}
-            </option>
-          ))}
-        </select>
-        <p className="text-xs text-slate-500">{ROLE_DESCRIPTIONS[role]}</p>
-      </div>
+      <SelectField
+        label="Role"
+        name="role"
+        value={role}
+        onChange={(event) => setRole(event.target.value as Role)}
+        hint={ROLE_DESCRIPTIONS[role]}
+        error={errors.role?.[0]}
+        options={ROLES.map((option) => ({ value: option, label: ROLE_LABELS[option] }))}
+      />
       <TextField
         label="Temporary password"
         name="password"

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { requirePageRole } from "@/lib/auth/session";
 import { grants } from "@/lib/auth/roles";
 import { getFlowForEditor } from "@/db/queries/flows";
 import { FlowEditor } from "@/components/editor/flow-editor";
@@ -11,8 +11,7 @@ import { publishFlowAction } from "../publish-actions";
 export const metadata: Metadata = { title: "Edit flow" };
 
 export default async function EditFlowPage({ params }: { params: Promise<{ flowId: string }> }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requirePageRole("viewer");
   const { flowId } = await params;
   // Every role may look at a flow; only editors and admins change it (the actions refuse the others too).
   const flow = await getFlowForEditor(actor, flowId);

@@ -11,13 +11,14 @@ import { buttonClass } from "@/components/ui/button";
 import { RestoreDraftButton } from "@/components/versions/restore-draft-button";
 import { RollbackDialog } from "@/components/versions/rollback-dialog";
 import { PublishDialog } from "@/components/versions/publish-dialog";
+import { publishFlowAction } from "../publish-actions";
 
 export const metadata: Metadata = { title: "Version history" };
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function VersionsPage({ params }: { params: Promise<{ flowId: string }> }) {
-  const actor = await requirePageRole("tester");
+  const actor = await requirePageRole("viewer");
   const { flowId } = await params;
   const overview = await getFlowVersionsOverview(actor, flowId);
   if (!overview) notFound();
@@ -36,7 +37,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ flowI
             <Link href={`/flows/${flow.id}/edit`} className={buttonClass("secondary")}>
               Open the editor
             </Link>
-            {canEdit ? <PublishDialog flowId={flow.id} /> : null}
+            {canEdit ? <PublishDialog flowId={flow.id} publish={publishFlowAction} /> : null}
           </>
         }
       />

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { withRouteRole } from "@/lib/auth/with-role";
+import { withRouteRole, type RouteContext } from "@/lib/auth/with-role";
 import { getFlowForEditor, saveDraft } from "@/db/queries/flows";
 import { assertNever } from "@/lib/result";
 
@@ -8,11 +8,12 @@ import { assertNever } from "@/lib/result";
  * document} saves it with the same revision check the editor's autosave uses (409 when someone saved since).
  */
 
-const flowIdOf = (request: Request) => z.uuid().safeParse(new URL(request.url).pathname.split("/").at(-2));
+type FlowSegments = { flowId: string };
+const flowIdOf = async ({ params }: RouteContext<FlowSegments>) => z.uuid().safeParse((await params).flowId);
 const putSchema = z.object({ revision: z.number().int().min(1), document: z.unknown() });
 
-export const GET = withRouteRole("tester", async (request, actor) => {
-  const flowId = flowIdOf(request);
+export const GET = withRouteRole<FlowSegments>("viewer", async (_request, actor, context) => {
+  const flowId = await flowIdOf(context);
   if (!flowId.success) return Response.json({ error: "not_found" }, { status: 404 });
   const flow = await getFlowForEditor(actor, flowId.data);
   if (flow.ok) return Response.json({ revision: flow.value.revision, document: flow.value.document });
@@ -26,8 +27,8 @@ export const GET = withRouteRole("tester", async (request, actor) => {
   }
 });
 
-export const PUT = withRouteRole("editor", async (request, actor) => {
-  const flowId = flowIdOf(request);
+export const PUT = withRouteRole<FlowSegments>("editor", async (request, actor, context) => {
+  const flowId = await flowIdOf(context);
   const body = putSchema.safeParse(await request.json().catch(() => null));
   if (!flowId.success) return Response.json({ error: "not_found" }, { status: 404 });
   if (!body.success) return Response.json({ error: "invalid", message: "Send JSON {\"revision\": <number>, \"document\": {…}}." }, { status: 400 });

@@ -7,9 +7,8 @@ const bodySchema = z.object({ versionId: z.uuid() });
 const flowIdSchema = z.uuid();
 
 /** POST {versionId}: admins only (editors get 403), the same rollback as the version history page. */
-export const POST = withRouteRole("admin", async (request, actor) => {
-  // withRouteRole hands over only the request, so the flow id comes from the path: /api/flows/<id>/rollback.
-  const flowId = flowIdSchema.safeParse(new URL(request.url).pathname.split("/").at(-2));
+export const POST = withRouteRole<{ flowId: string }>("admin", async (request, actor, { params }) => {
+  const flowId = flowIdSchema.safeParse((await params).flowId);
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!flowId.success || !body.success) {
     return Response.json({ error: "invalid", message: "Send JSON {\"versionId\": \"<uuid>\"} to /api/flows/<flow id>/rollback." }, { status: 400 });

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Version" };
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function VersionPage({ params }: { params: Promise<{ flowId: string; versionId: string }> }) {
-  const actor = await requirePageRole("tester");
+  const actor = await requirePageRole("viewer");
   const { flowId, versionId } = await params;
   const [version] = await getVersionDocuments(actor, flowId, [versionId]);
   if (!version) notFound();

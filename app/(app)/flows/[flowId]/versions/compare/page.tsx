@@ -19,7 +19,7 @@ export default async function CompareVersionsPage({
   params: Promise<{ flowId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requirePageRole("tester");
+  const actor = await requirePageRole("viewer");
   const { flowId } = await params;
   const query = await searchParams;
   const fromId = typeof query.from === "string" ? query.from : "";
