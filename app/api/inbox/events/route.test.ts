@@ -7,12 +7,14 @@ import { GET } from "./route";
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
 
+/** The route has no dynamic segments: Next hands it empty params. */
+const NO_PARAMS = { params: Promise.resolve({}) };
 const AGENT: Actor = { userId: "0190a0a0-0000-7000-8000-000000000001", email: "ana@example.com", name: "Ana", role: "agent" };
 
 /** Opens the stream as a browser would; `close()` is the browser going away. */
 async function openStream() {
   const browser = new AbortController();
-  const response = await GET(new Request("http://localhost/api/inbox/events", { signal: browser.signal }));
+  const response = await GET(new Request("http://localhost/api/inbox/events", { signal: browser.signal }), NO_PARAMS);
   const reader = response.body?.getReader();
   if (!reader) throw new Error("the stream has no body");
   const decoder = new TextDecoder();
@@ -38,9 +40,9 @@ describe("GET /api/inbox/events", () => {
 
   it("answers 401 to someone who is not signed in and 403 to a role without the inbox", async () => {
     session.actor = null;
-    const anonymous = await GET(new Request("http://localhost/api/inbox/events"));
+    const anonymous = await GET(new Request("http://localhost/api/inbox/events"), NO_PARAMS);
     session.actor = { ...AGENT, role: "editor" };
-    const editor = await GET(new Request("http://localhost/api/inbox/events"));
+    const editor = await GET(new Request("http://localhost/api/inbox/events"), NO_PARAMS);
 
     expect(anonymous.status).toBe(401);
     expect(editor.status).toBe(403);
