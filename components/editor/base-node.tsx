@@ -75,7 +75,8 @@ export function NodeCard({ data, selected }: { data: CanvasNodeData; selected: b
   }
   return (
     <div
-      className={`w-60 rounded-lg border bg-white text-left shadow-sm ${border} ${ring}`}
+      // No drop shadow: a blurred shadow per card is the costliest thing to raster while panning (bench:canvas).
+      className={`w-60 rounded-lg border bg-white text-left ${border} ${ring}`}
       data-testid="flow-node"
       data-node-id={node.id}
       data-node-type={node.type}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import {
   Background,
   BackgroundVariant,
@@ -19,6 +19,7 @@ import { useCanvasNodes } from "./use-canvas-nodes";
 import { useEditor, useEditorStoreApi } from "./editor-store-context";
 import type { Size } from "./editor-store";
 import type { Position } from "@/lib/flow/node-catalog";
+import { openingView } from "./opening-view";
 
 export const CANVAS_DROP_ID = "flow-canvas";
 const GRID: [number, number] = [20, 20];
@@ -40,6 +41,8 @@ export function EditorCanvas({ issues, snapToGrid }: { issues: NodeIssueCounts; 
   const store = useEditorStoreApi();
   const { setNodeRef } = useDroppable({ id: CANVAS_DROP_ID });
 
+  // Only the first fit uses these: computed once, from the flow as it opened.
+  const [fitViewOptions] = useState(() => openingView(document.nodes));
   const nodes = useCanvasNodes(document.nodes, issues, selectedNodeIds, measured);
   // Keyed on the edge list alone: a drag moves nodes every frame but leaves the edges array untouched (immer).
   const flowEdges = document.edges;
@@ -115,8 +118,7 @@ export function EditorCanvas({ issues, snapToGrid }: { issues: NodeIssueCounts; 
         snapGrid={GRID}
         onlyRenderVisibleElements
         fitView
-        // Big flows open at a readable zoom around their middle instead of as a cloud of boxes.
-        fitViewOptions={{ padding: 0.15, maxZoom: 1, minZoom: 0.5 }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
