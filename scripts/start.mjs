@@ -37,6 +37,9 @@ if (builtAt < sourcesAt) {
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "0.0.0.0";
 console.log(`Starting Threadline at http://localhost:${port} …`);
-const server = spawn("npx", ["next", "start", "--port", port, "--hostname", host], { stdio: "inherit", env: process.env });
+// Next's own CLI, run by this Node.js: no npx or shell in between, so a signal forwarded below reaches the server
+// itself and stopping this process never leaves a server behind.
+const nextCli = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const server = spawn(process.execPath, [nextCli, "start", "--port", port, "--hostname", host], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
