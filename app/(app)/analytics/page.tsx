@@ -133,7 +133,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             Drop-off per step{overlayVersion ? ` · version ${overlayVersion.number}` : ""}
           </h2>
           <p className="text-sm text-slate-600">
-            Each step shows how many conversations entered it, moved on and went quiet there. Green: under 10 % drop-off; amber: under 25 %; red: 25 % or more.
+            Each step shows how many conversations reached it in these dates, and how many of those moved on or went quiet there. Green: under 10 % drop-off; amber: under 25 %; red: 25 % or more.
             {filter.versionId ? "" : " Pick a version above to see another one; this is the live version."}
           </p>
           {overlayVersion ? (
