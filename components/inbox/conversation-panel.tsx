@@ -9,6 +9,7 @@ import { formatDuration } from "@/lib/analytics/format-duration";
 import { actionMessage, type ActionResult, type InboxActions } from "./action-result";
 import { ReplyComposer } from "./reply-composer";
 import { SelectAndAct } from "./select-and-act";
+import { FormMessage, type FormOutcome } from "@/components/ui/form-message";
 
 const AUTHOR_LABELS = { customer: "Customer", bot: "Bot", agent: "Agent" } as const;
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", day: "numeric", month: "short" });
@@ -29,7 +30,7 @@ export function ConversationPanel({
 }) {
   const { item } = conversation;
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [notice, setNotice] = useState<FormOutcome | null>(null);
   const ids = useId();
   const held = item.status !== "resolved" && conversation.conversationStatus === "handoff";
 
@@ -87,14 +88,7 @@ export function ConversationPanel({
         ) : null}
       </header>
 
-      {notice ? (
-        <div
-          role={notice.tone === "error" ? "alert" : "status"}
-          className={`rounded-md px-3 py-2 text-sm ${notice.tone === "error" ? "border border-red-200 bg-red-50 text-red-800" : "border border-brand-100 bg-brand-50 text-brand-800"}`}
-        >
-          {notice.text}
-        </div>
-      ) : null}
+      <FormMessage message={notice} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section aria-labelledby={`${ids}-why`} className="rounded-xl border border-slate-200 bg-white p-4">

@@ -7,6 +7,7 @@ import { agentReplySchema } from "@/lib/analytics/inbox-input";
 import { replyWindowExplanation } from "@/lib/analytics/reply-window";
 import type { InboxConversation } from "@/lib/analytics/inbox-types";
 import { actionMessage, type InboxActions } from "./action-result";
+import { FormMessage, type FormOutcome } from "@/components/ui/form-message";
 
 type Mode = "text" | "template";
 
@@ -25,7 +26,7 @@ export function ReplyComposer({
   const [text, setText] = useState("");
   const [template, setTemplate] = useState({ name: "", language: "en", parameters: "" });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<FormOutcome | null>(null);
   const [pending, startTransition] = useTransition();
   const textId = useId();
   const effectiveMode: Mode = windowOpen ? mode : "template";
@@ -95,14 +96,7 @@ export function ReplyComposer({
           ? `You can reply freely until ${new Date(conversation.window.closesAt ?? 0).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}.`
           : replyWindowExplanation({ open: false, reason: conversation.window.reason ?? "expired" })}
       </p>
-      {message ? (
-        <div
-          role={message.tone === "error" ? "alert" : "status"}
-          className={`rounded-md px-3 py-2 text-sm ${message.tone === "error" ? "border border-red-200 bg-red-50 text-red-800" : "border border-brand-100 bg-brand-50 text-brand-800"}`}
-        >
-          {message.text}
-        </div>
-      ) : null}
+      <FormMessage message={message} />
       {effectiveMode === "text" ? (
         <div className="flex flex-col gap-1">
           <label htmlFor={textId} className="text-sm font-medium text-slate-700">
