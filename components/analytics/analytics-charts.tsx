@@ -47,15 +47,7 @@ export function AnalyticsCharts({ data }: { data: ChartData }) {
         </ResponsiveContainer>
       </ChartCard>
       <ChartCard title="Escalations by reason" description="Conversations handed to an agent, by why" empty={data.reasons.length === 0}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data.reasons} layout="vertical" margin={{ left: 40, right: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis type="number" tick={axis} allowDecimals={false} />
-            <YAxis type="category" dataKey="label" tick={axis} width={150} />
-            <Tooltip />
-            <Bar dataKey="conversations" name="Conversations" fill="#d97706" />
-          </BarChart>
-        </ResponsiveContainer>
+        <HorizontalBars data={data.reasons} labelKey="label" valueKey="conversations" name="Conversations" fill="#d97706" />
       </ChartCard>
       <ChartCard title="Customer satisfaction" description="Ratings from 1 (poor) to 5 (great)" empty={data.csat.every((entry) => entry.count === 0)}>
         <ResponsiveContainer width="100%" height="100%">
@@ -69,16 +61,23 @@ export function AnalyticsCharts({ data }: { data: ChartData }) {
         </ResponsiveContainer>
       </ChartCard>
       <ChartCard title="Validation failures per step" description="Answers the bot could not accept, by question" empty={data.failures.length === 0}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data.failures} layout="vertical" margin={{ left: 40, right: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis type="number" tick={axis} allowDecimals={false} />
-            <YAxis type="category" dataKey="step" tick={axis} width={150} />
-            <Tooltip />
-            <Bar dataKey="failures" name="Failures" fill="#dc2626" />
-          </BarChart>
-        </ResponsiveContainer>
+        <HorizontalBars data={data.failures} labelKey="step" valueKey="failures" name="Failures" fill="#dc2626" />
       </ChartCard>
     </div>
+  );
+}
+
+/** One bar per labelled row, labels on the left: escalation reasons and validation failures per step. */
+function HorizontalBars(props: { data: object[]; labelKey: string; valueKey: string; name: string; fill: string }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={props.data} layout="vertical" margin={{ left: 40, right: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+        <XAxis type="number" tick={axis} allowDecimals={false} />
+        <YAxis type="category" dataKey={props.labelKey} tick={axis} width={150} />
+        <Tooltip />
+        <Bar dataKey={props.valueKey} name={props.name} fill={props.fill} />
+      </BarChart>
+    </ResponsiveContainer>
   );
 }
